@@ -34,6 +34,16 @@ for platform in linux-x86_64 linux-arm64 macosx-x86_64 macosx-arm64 windows-x86_
 done
 resolve gpu-linux -Pgpu -Djavacpp.platform=linux-x86_64
 resolve gpu-windows -Pgpu -Djavacpp.platform=windows-x86_64 -P os-windows-x86_64
+# With the gpu profile on a machine without a usable GPU, the run must fall back to the CPU and say so in one line.
+if [ -d datasets/target/classes/backproplab/runtime ] && ! command -v nvidia-smi >/dev/null 2>&1; then
+  java -cp "datasets/target/classes:$(cat "$out/gpu-linux.cp")" backproplab.runtime.Backend >"$out/fallback.out" 2>&1
+  cat "$out/fallback.out"
+  if [ "$(wc -l <"$out/fallback.out")" -ne 2 ] || ! grep -q "running on the CPU instead" "$out/fallback.out" \
+      || ! grep -q "^ND4J backend CPU" "$out/fallback.out"; then
+    echo "ERROR: the GPU fallback did not say so in exactly one line"; exit 1
+  fi
+  echo "gpu fallback: one line, then the CPU backend"
+fi
 if [ "${1:-}" = "--gpu-redist" ]; then
   resolve gpu-redist -Pgpu,gpu-redist -Djavacpp.platform=linux-x86_64
 fi

@@ -1,6 +1,7 @@
 package backproplab.datasets;
 
 import java.util.Arrays;
+import backproplab.runtime.Backend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -97,6 +98,7 @@ public final class Dataset {
 
     /** Features as a new features x samples DOUBLE INDArray (the notebook's X). Starts ND4J. */
     public INDArray features() {
+        Backend.init();
         double[][] transposed = new double[featureCount()][size()];
         for (int i = 0; i < size(); i++) {
             for (int f = 0; f < featureCount(); f++) {
@@ -108,6 +110,7 @@ public final class Dataset {
 
     /** Labels as a new 1 x samples DOUBLE INDArray (the notebook's y). Starts ND4J. */
     public INDArray labels() {
+        Backend.init();
         double[][] row = new double[1][size()];
         for (int i = 0; i < size(); i++) {
             row[0][i] = labels[i];

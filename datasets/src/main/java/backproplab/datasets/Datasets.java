@@ -33,12 +33,12 @@ public final class Datasets {
         double[][] points = new double[samples][2];
         int[] labels = new int[samples];
         for (int i = 0; i < outer; i++) {
-            points[i][0] = Libm.cos(outerAngles[i]);
-            points[i][1] = Libm.sin(outerAngles[i]);
+            points[i][0] = GlibcTrig.cos(outerAngles[i]);
+            points[i][1] = GlibcTrig.sin(outerAngles[i]);
         }
         for (int i = 0; i < inner; i++) {
-            points[outer + i][0] = 1 - Libm.cos(innerAngles[i]);
-            points[outer + i][1] = 1 - Libm.sin(innerAngles[i]) - 0.5;
+            points[outer + i][0] = 1 - GlibcTrig.cos(innerAngles[i]);
+            points[outer + i][1] = 1 - GlibcTrig.sin(innerAngles[i]) - 0.5;
             labels[outer + i] = 1;
         }
         int[] order = new int[samples];

@@ -1,5 +1,6 @@
 package backproplab.datasets;
 
+import backproplab.runtime.Backend;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -11,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * MT19937 seeded with {@code init_genrand}, {@code random_sample}, the legacy {@code random_interval},
  * {@code shuffle}, {@code permutation}, {@code randint} (int64, masked rejection), {@code uniform}, and the polar
  * Box-Muller {@code gauss} with its cached second value behind {@code standard_normal}, {@code normal} and
- * {@code randn}. The logarithm inside {@code gauss} is {@link Libm#log}, a port of the glibc routine numpy calls.
+ * {@code randn}. The logarithm inside {@code gauss} is {@link GlibcLog#log}, a port of the glibc routine numpy calls.
  *
  * <p>Not thread-safe: one instance is one stream.
  */
@@ -209,7 +210,7 @@ public final class NumpyRandom {
             x2 = 2.0 * randomSample() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        double f = Math.sqrt(-2.0 * Libm.log(r2) / r2);
+        double f = Math.sqrt(-2.0 * GlibcLog.log(r2) / r2);
         gauss = f * x1;
         hasGauss = true;
         return f * x2;
@@ -252,7 +253,9 @@ public final class NumpyRandom {
 
     /** {@link #randn(int, int)} as a rows x cols DOUBLE INDArray (starts ND4J). */
     public INDArray randnArray(int rows, int cols) {
-        return Nd4j.createFromArray(randn(rows, cols));
+        double[][] values = randn(rows, cols);
+        Backend.init();
+        return Nd4j.createFromArray(values);
     }
 
     private static void requireCount(int count) {

@@ -1,5 +1,8 @@
 package backproplab.runtime;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,16 +19,52 @@ public final class Backend {
     private Backend() {
     }
 
+    /** Prints {@link #describe()}: {@code java -cp ... backproplab.runtime.Backend}. */
+    public static void main(String[] args) {
+        System.out.println(describe());
+    }
+
     /** Loads ND4J once and makes DOUBLE the default data type. Safe to call many times. */
     public static synchronized void init() {
         if (initialised) {
             return;
         }
+        if (cudaBackendOnClasspath()) {
+            loadQuietlyReportingGpuFallback();
+        }
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         initialised = true;
-        if (cudaBackendOnClasspath() && !"CUDA".equalsIgnoreCase(backendName())) {
-            System.err.println("Backprop Lab: the GPU (CUDA) backend is installed but no usable GPU was found; running on the CPU.");
+    }
+
+    /**
+     * With the gpu profile but no usable GPU, ND4J prints a page of stack trace before it falls back to the CPU.
+     * Capture that page while ND4J loads and say the same thing in one line.
+     */
+    private static void loadQuietlyReportingGpuFallback() {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String backend;
+        try {
+            backend = backendName();
+        } finally {
+            System.setErr(originalErr);
         }
+        if (!"CUDA".equalsIgnoreCase(backend)) {
+            originalErr.println("Backprop Lab: the GPU (CUDA) backend is installed but cannot run here ("
+                    + firstErrorLine(captured.toString(StandardCharsets.UTF_8)) + "); running on the CPU instead.");
+        }
+    }
+
+    private static String firstErrorLine(String text) {
+        for (String line : text.split("\\R")) {
+            int error = line.indexOf("Error: ");
+            if (error >= 0) {
+                // drop the path of the library that failed to load, keep the reason
+                return line.substring(error + "Error: ".length()).trim().replaceFirst("^\\S+[/\\\\][^/\\\\\\s]+: ", "");
+            }
+        }
+        return "no usable GPU found";
     }
 
     /** What ran, for example {@code ND4J backend CPU (linux-x86_64), BLAS OPENBLAS, 2 threads, data type DOUBLE}. */

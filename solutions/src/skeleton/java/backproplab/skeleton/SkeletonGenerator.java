@@ -76,8 +76,8 @@ public final class SkeletonGenerator {
 
     // ------------------------------------------------------------------------------------------ public API
 
-    /** One replaced region: where it was and which task it belongs to. */
-    public record Region(String file, int line, String taskId) {
+    /** One replaced region: where its BEGIN marker was (1-based line), its task, what to implement and where to read. */
+    public record Region(String file, int line, String taskId, String description, String see) {
     }
 
     /** The result of transforming one source file. */
@@ -406,7 +406,7 @@ public final class SkeletonGenerator {
                     + escapeJavaString(todoMessage(taskId, parts[1], parts[2])) + "\");");
             int end = findEnd(begin, index, taskId);
             requireTailOfBody(end, taskId);
-            regions.add(new Region(file, begin + 1, taskId));
+            regions.add(new Region(file, begin + 1, taskId, parts[1], parts[2]));
             return end + 1;
         }
 

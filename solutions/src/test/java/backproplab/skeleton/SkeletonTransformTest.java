@@ -45,7 +45,7 @@ class SkeletonTransformTest {
         String skeleton = SkeletonGenerator.transform(ACTIVATIONS, "Activations.java");
 
         assertThat(skeleton).as("skeleton of Activations.java must not contain the solution body or its markers")
-                .doesNotContain("Math.exp", "clipped", "solution-only remark", "BEGIN SOLUTION", "END SOLUTION");
+                .doesNotContain("Math.exp", "double clipped", "solution-only remark", "BEGIN SOLUTION", "END SOLUTION");
     }
 
     @Test
@@ -134,9 +134,11 @@ class SkeletonTransformTest {
 
         SkeletonGenerator.Transformation result = SkeletonGenerator.transformDetailed(source, "Act.java");
 
-        assertThat(result.regions()).as("regions found in Act.java (file, BEGIN line, task id)").containsExactly(
-                new SkeletonGenerator.Region("Act.java", 3, "activations.relu"),
-                new SkeletonGenerator.Region("Act.java", 8, "activations.relu"));
+        assertThat(result.regions()).as("regions found in Act.java (file, BEGIN line, task id, description, README link)")
+                .containsExactly(
+                        new SkeletonGenerator.Region("Act.java", 3, "activations.relu", "return max(0, z)", "docs/02-activations.md#relu"),
+                        new SkeletonGenerator.Region("Act.java", 8, "activations.relu", "apply relu to every element",
+                                "docs/02-activations.md#relu"));
     }
 
     @Test

@@ -1,0 +1,144 @@
+package backproplab.scoring;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a test failure into the text a student reads: the message without the stack trace, plus the one
+ * line of the stack that points into the student's own code.
+ *
+ * <p>For an {@link AssertionError} (AssertJ, JUnit, opentest4j) the text is the assertion's message, which
+ * already carries the description and the expected and actual values. For any other exception it is
+ * {@code SimpleClassName: message}, followed by the root cause the same way when there is one. Then, if a
+ * frame of the stack (or of a cause's stack) belongs to student code, one line
+ * {@code at ClassName.method(File.java:line)} names the first such frame.
+ *
+ * <p>Student code is any class in a {@code backproplab.*} package, except the course's infrastructure
+ * ({@code backproplab.grader}, {@code backproplab.scoring}, {@code backproplab.datasets},
+ * {@code backproplab.runtime}) and test classes (simple name ending in {@code Test} or {@code Tests}).
+ *
+ * <p>Every message is {@linkplain #trim(String) trimmed}: line ends normalised to {@code \n}, trailing white
+ * space removed, and cut after {@value #MAX_CHARS} characters with a note saying how much was cut.
+ */
+public final class FailureMessages {
+
+    /** Longest message kept, in characters; longer ones are cut and end with a note. */
+    public static final int MAX_CHARS = 4000;
+
+    private static final String[] INFRASTRUCTURE = {
+        "backproplab.grader.", "backproplab.scoring.", "backproplab.datasets.", "backproplab.runtime."
+    };
+
+    private FailureMessages() {
+    }
+
+    /**
+     * The student-facing message for a failure.
+     *
+     * @param failure what the test threw
+     * @return the message, trimmed; never {@code null}
+     */
+    public static String describe(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(headline(failure));
+        Throwable root = rootCause(failure);
+        if (root != failure && !(failure instanceof AssertionError)) {
+            text.append("\nCaused by: ").append(typeAndMessage(root));
+        }
+        studentFrame(failure).ifPresent(frame -> text.append("\n  at ").append(frame));
+        return trim(text.toString());
+    }
+
+    /**
+     * Normalises line ends, removes trailing white space and cuts to {@value #MAX_CHARS} characters.
+     *
+     * @param message any text, or {@code null}
+     * @return the trimmed text; {@code ""} for {@code null}
+     */
+    public static String trim(String message) {
+        if (message == null) {
+            return "";
+        }
+        String text = message.replace("\r\n", "\n").replace('\r', '\n').stripTrailing();
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int cut = text.length() - MAX_CHARS;
+        return text.substring(0, MAX_CHARS).stripTrailing() + "\n... (message cut: " + cut + " more characters)";
+    }
+
+    /**
+     * The first stack frame in student code, printed as {@code SimpleClass.method(File.java:line)}.
+     *
+     * @param failure what the test threw; its causes are searched too
+     * @return the frame, or empty if no frame belongs to student code
+     */
+    public static Optional<String> studentFrame(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (isStudentCode(frame.getClassName())) {
+                    return Optional.of(format(frame));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a class is student code by the rule in the class comment.
+     *
+     * @param className a binary class name, for example {@code backproplab.network.NeuralNetwork$Cache}
+     * @return {@code true} for a non-test class in a {@code backproplab.*} package outside the infrastructure
+     */
+    public static boolean isStudentCode(String className) {
+        if (!className.startsWith("backproplab.")) {
+            return false;
+        }
+        for (String prefix : INFRASTRUCTURE) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
+        String outer = simpleName(className);
+        int dollar = outer.indexOf('$');
+        outer = dollar < 0 ? outer : outer.substring(0, dollar);
+        return !(outer.endsWith("Test") || outer.endsWith("Tests"));
+    }
+
+    private static String headline(Throwable failure) {
+        if (failure instanceof AssertionError) {
+            String message = failure.getMessage();
+            return message == null || message.isBlank() ? "The assertion failed without a message." : message.strip();
+        }
+        return typeAndMessage(failure);
+    }
+
+    private static String typeAndMessage(Throwable t) {
+        String message = t.getMessage();
+        String type = simpleName(t.getClass().getName());
+        return message == null || message.isBlank() ? type : type + ": " + message.strip();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        Throwable t = failure;
+        while (t.getCause() != null && seen.add(t)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String format(StackTraceElement frame) {
+        String where = frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return simpleName(frame.getClassName()) + "." + frame.getMethodName() + "(" + where + ")";
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

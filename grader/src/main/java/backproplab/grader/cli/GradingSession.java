@@ -1,0 +1,148 @@
+package backproplab.grader.cli;
+
+import backproplab.grader.sandbox.RuntimeClasspath;
+import backproplab.grader.sandbox.SandboxLimits;
+import backproplab.grader.sandbox.SandboxResult;
+import backproplab.grader.sandbox.SandboxRunner;
+import backproplab.grader.submission.ApiCheck;
+import backproplab.grader.submission.CheckResult;
+import backproplab.grader.submission.ClassFiles;
+import backproplab.grader.submission.CompileResult;
+import backproplab.grader.submission.LoadedSubmission;
+import backproplab.grader.submission.PackagePolicy;
+import backproplab.grader.submission.SkeletonApi;
+import backproplab.grader.submission.StructureRules;
+import backproplab.grader.submission.SubmissionCompiler;
+import backproplab.grader.submission.SubmissionLimits;
+import backproplab.grader.submission.SubmissionLoader;
+import backproplab.grader.submission.SubmissionRejectedException;
+import backproplab.scoring.GradeCollector;
+import backproplab.scoring.GradeReport;
+import backproplab.scoring.PlannedTest;
+import backproplab.scoring.TestStatus;
+import backproplab.scoring.Visibility;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One grading run, start to finish: load, compile, check the API and the structure rules, run the hidden
+ * suites in a forked JVM, and collect everything into a {@link GradingOutcome}. It never throws at a
+ * student's mistake; the outcome says what went wrong.
+ */
+public final class GradingSession {
+
+    /**
+     * What a session needs to know.
+     *
+     * @param suites           packages or classes of hidden suites
+     * @param sandbox          limits of the forked run
+     * @param submissionLimits caps on the submission's size
+     * @param java             the {@code java} executable for the child JVM
+     * @param backendInfo      whether the child reports the ND4J backend line
+     */
+    public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
+                           boolean backendInfo) {
+
+        /** Copies the suites. */
+        public Settings {
+            suites = List.copyOf(suites);
+        }
+    }
+
+    private final Settings settings;
+    private final SkeletonApi skeleton;
+    private final RuntimeClasspath classpath;
+    private final StructureRules rules;
+
+    /**
+     * @param settings  what to run and within which limits
+     * @param skeleton  the API a submission must provide
+     * @param classpath the grader's code and libraries
+     * @param rules     static checks on the compiled classes
+     */
+    public GradingSession(Settings settings, SkeletonApi skeleton, RuntimeClasspath classpath, StructureRules rules) {
+        this.settings = settings;
+        this.skeleton = skeleton;
+        this.classpath = classpath;
+        this.rules = rules;
+    }
+
+    /**
+     * Grades a submission.
+     *
+     * @param submission a folder or zip
+     * @param workDir    an empty folder for unpacked sources, class files and the child's files
+     * @return the outcome; its report is complete even when the submission crashed, hung or did not compile
+     */
+    public GradingOutcome grade(Path submission, Path workDir) {
+        PhaseTimings timings = new PhaseTimings();
+        GradeCollector collector = new GradeCollector();
+        List<String> notes = new ArrayList<>();
+        String name = submission.toString();
+        try {
+            LoadedSubmission loaded = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
+            notes.add("Submission: " + loaded.sources().size() + " source files, " + loaded.form() + ".");
+            timings.lap("load");
+            CompileResult compiled = new SubmissionCompiler(classpath.compileClasspath())
+                    .compile(loaded, workDir.resolve("classes"));
+            timings.lap("compile");
+            if (!compiled.success()) {
+                return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name,
+                        "Your code does not compile, so no test could run. The compiler said:\n\n" + compiled.errorText(),
+                        timings, notes);
+            }
+            List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
+            List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
+            if (!refused.isEmpty()) {
+                throw new SubmissionRejectedException(String.join("\n", refused));
+            }
+            record(collector, checkApi(compiled.classesDir()));
+            timings.lap("API check");
+            record(collector, rules.check(compiled.classesDir()));
+            timings.lap("structure rules");
+            SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo());
+            SandboxResult result = runner.run(compiled.classesDir(), settings.suites(), collector, workDir.resolve("run"));
+            timings.add("JVM start", result.startupMillis());
+            timings.add("ND4J start", result.backendMillis());
+            timings.add("suites", result.testsMillis());
+            timings.lap("forked run (wall)");
+            if (result.children().size() > 1) {
+                notes.add("The test JVM was started " + result.children().size() + " times: " + result.children().stream()
+                        .map(c -> c.ending()).toList());
+            }
+            String message = result.complete() ? "" : "Not every test could run: " + result.problem();
+            return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message, timings, notes);
+        } catch (SubmissionRejectedException e) {
+            return new GradingOutcome(GradeReport.empty(""), GradingStatus.REJECTED, name,
+                    "Your submission could not be graded: " + e.getMessage(), timings, notes);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return new GradingOutcome(collector.report(""), GradingStatus.GRADER_ERROR, name,
+                    "The grader failed; this is not your fault, please tell your instructor. Error: " + e, timings, notes);
+        }
+    }
+
+    private List<CheckResult> checkApi(Path classesDir) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(classesDir.toUri().toURL());
+        for (Path library : classpath.compileClasspath()) {
+            urls.add(library.toUri().toURL());
+        }
+        // The platform loader as parent: the grader's own class path may hold the skeleton (in tests), and
+        // it must not answer for the submission.
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            return new ApiCheck(skeleton).check(loader);
+        }
+    }
+
+    private static void record(GradeCollector collector, List<CheckResult> checks) {
+        for (CheckResult check : checks) {
+            String key = check.task() + "#" + check.name();
+            collector.planned(new PlannedTest(key, check.name(), "", "", true, check.points(), check.task(), Visibility.VISIBLE));
+            collector.finished(key, check.passed() ? TestStatus.PASSED : TestStatus.FAILED, check.message(), 0L);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package backproplab.grader.report;
+
+import backproplab.scoring.GradeReport;
+import backproplab.scoring.Points;
+import backproplab.scoring.TestOutcome;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code junit.xml} in the common JUnit XML (Ant / Surefire) shape that CI servers read.
+ *
+ * <p>One {@code <testsuites>} root with totals; one {@code <testsuite>} per task (named by task id, in
+ * {@link ReportLayout} order) with {@code points} and {@code max_points} properties; one
+ * {@code <testcase>} per test, {@code name} being the display name and {@code classname} the test class,
+ * with properties {@code number}, {@code points}, {@code max_points}, {@code visibility} and
+ * {@code status}. A failed test has {@code <failure>}; an aborted or skipped one {@code <skipped>}; one
+ * that timed out or did not run {@code <error>}; each carries the first line of the message as its
+ * {@code message} attribute and the whole message as text. Captured output goes to {@code <system-out>}.
+ * A submission that did not compile adds a suite {@code compilation} with one errored test holding the
+ * compiler's messages; API mismatches add a suite {@code api} with one failed test. Text is cleaned of
+ * terminal escapes and characters XML 1.0 forbids. Times are in seconds: per test from the report,
+ * for the root from the run.
+ */
+public final class JUnitXmlReporter implements Reporter {
+
+    /** The file name written. */
+    public static final String FILE_NAME = "junit.xml";
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public String render(GradeReport report, RunInfo run) {
+        List<ReportLayout.Section> sections = ReportLayout.sections(report);
+        int extraErrors = run.compiled() ? 0 : 1;
+        int extraFailures = run.apiMismatches().isEmpty() ? 0 : 1;
+        XmlWriter xml = new XmlWriter().declaration();
+        xml.open("testsuites")
+                .attribute("name", "Backprop Lab: " + run.submission())
+                .attribute("tests", String.valueOf(report.tests().size() + extraErrors + extraFailures))
+                .attribute("failures", String.valueOf(count(report.tests(), Kind.FAILURE) + extraFailures))
+                .attribute("errors", String.valueOf(count(report.tests(), Kind.ERROR) + extraErrors))
+                .attribute("skipped", String.valueOf(count(report.tests(), Kind.SKIPPED)))
+                .attribute("time", seconds(run.executionSeconds()));
+        if (!run.compiled()) {
+            single(xml, "compilation", "the submission compiles", "error", "The submission did not compile.",
+                    RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
+        }
+        if (!run.apiMismatches().isEmpty()) {
+            single(xml, "api", "the public API matches the skeleton", "failure", RunSummary.apiHeadline(),
+                    String.join("\n", run.apiMismatches()));
+        }
+        for (ReportLayout.Section section : sections) {
+            suite(xml, section);
+        }
+        xml.close();
+        return xml.finish();
+    }
+
+    private static void suite(XmlWriter xml, ReportLayout.Section section) {
+        List<TestOutcome> tests = section.tests().stream().map(ReportLayout.NumberedTest::test).toList();
+        long millis = tests.stream().mapToLong(TestOutcome::durationMillis).sum();
+        xml.open("testsuite")
+                .attribute("name", section.task())
+                .attribute("tests", String.valueOf(tests.size()))
+                .attribute("failures", String.valueOf(count(tests, Kind.FAILURE)))
+                .attribute("errors", String.valueOf(count(tests, Kind.ERROR)))
+                .attribute("skipped", String.valueOf(count(tests, Kind.SKIPPED)))
+                .attribute("time", seconds(millis / 1000.0));
+        xml.open("properties");
+        property(xml, "points", Points.format(section.score()));
+        property(xml, "max_points", Points.format(section.maxScore()));
+        xml.close();
+        for (ReportLayout.NumberedTest numbered : section.tests()) {
+            testcase(xml, numbered);
+        }
+        xml.close();
+    }
+
+    private static void testcase(XmlWriter xml, ReportLayout.NumberedTest numbered) {
+        TestOutcome test = numbered.test();
+        xml.open("testcase")
+                .attribute("name", test.displayName())
+                .attribute("classname", test.className().isEmpty() ? test.id() : test.className())
+                .attribute("time", seconds(test.durationMillis() / 1000.0));
+        xml.open("properties");
+        property(xml, "number", numbered.number());
+        property(xml, "points", Points.format(test.score()));
+        property(xml, "max_points", Points.format(test.points()));
+        property(xml, "visibility", test.visibility().spelling());
+        property(xml, "status", test.status().name());
+        xml.close();
+        Kind kind = kind(test);
+        if (kind != Kind.PASS) {
+            xml.open(kind.element)
+                    .attribute("message", firstLine(test.message()))
+                    .attribute("type", test.status().name());
+            if (kind != Kind.SKIPPED || !test.message().isEmpty()) {
+                xml.text(test.message());
+            }
+            xml.closeInline();
+        }
+        if (!test.output().isEmpty()) {
+            xml.element("system-out", test.output());
+        }
+        xml.close();
+    }
+
+    private static void single(XmlWriter xml, String suite, String name, String element, String headline,
+                               String message) {
+        xml.open("testsuite").attribute("name", suite).attribute("tests", "1")
+                .attribute("failures", element.equals("failure") ? "1" : "0")
+                .attribute("errors", element.equals("error") ? "1" : "0")
+                .attribute("skipped", "0").attribute("time", seconds(0));
+        xml.open("testcase").attribute("name", name).attribute("classname", suite).attribute("time", seconds(0));
+        xml.open(element).attribute("message", headline).attribute("type", suite);
+        xml.text(message);
+        xml.closeInline();
+        xml.close();
+        xml.close();
+    }
+
+    private static void property(XmlWriter xml, String name, String value) {
+        xml.empty("property", "name", name, "value", value);
+    }
+
+    private enum Kind {
+        PASS(""), FAILURE("failure"), ERROR("error"), SKIPPED("skipped");
+
+        private final String element;
+
+        Kind(String element) {
+            this.element = element;
+        }
+    }
+
+    private static Kind kind(TestOutcome test) {
+        return switch (test.status()) {
+            case PASSED -> Kind.PASS;
+            case FAILED -> Kind.FAILURE;
+            case ABORTED, SKIPPED -> Kind.SKIPPED;
+            case NOT_RUN, TIMED_OUT -> Kind.ERROR;
+        };
+    }
+
+    private static long count(List<TestOutcome> tests, Kind kind) {
+        return tests.stream().filter(t -> kind(t) == kind).count();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+}

@@ -1,0 +1,96 @@
+package backproplab.grader.report;
+
+import backproplab.scoring.GradeReport;
+import backproplab.scoring.TestOutcome;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * PrairieLearn's external-grader results, as its documentation "External Grading", section "Grading results"
+ * defines them; copy the file to {@code /grade/results/results.json}.
+ *
+ * <p>Top level: {@code gradable} ({@code false} when the submission did not compile, with the compiler's
+ * messages in {@code format_errors}, and then no {@code score}, so the student loses no attempt),
+ * {@code score} (the total as a fraction in [0, 1]), {@code message} (the score line), {@code output} (the
+ * run text), {@code images} (attached PNGs of visible tests as {@code data:image/png;base64} URLs, each with
+ * a {@code label} naming the test and file) and {@code tests} with {@code name}, {@code description} (the
+ * task and the test's number), {@code points}, {@code max_points}, {@code message} and {@code output}.
+ * Hidden tests are shown as {@link StudentView} says. Images stop being added once they would take the
+ * file past {@value #IMAGE_BUDGET} characters (PrairieLearn limits results to 1 MB); the output says so.
+ */
+public final class PrairieLearnReporter implements Reporter {
+
+    /** The file name written; PrairieLearn reads it as {@code /grade/results/results.json}. */
+    public static final String FILE_NAME = "prairielearn.json";
+
+    /** Characters of embedded images allowed in one file. */
+    public static final int IMAGE_BUDGET = 700_000;
+
+    @Override
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public String render(GradeReport report, RunInfo run) {
+        ObjectNode root = JsonFiles.object();
+        root.put("gradable", run.compiled());
+        StringBuilder output = new StringBuilder(RunSummary.runText(report, run));
+        if (run.compiled()) {
+            root.put("score", report.fraction());
+            root.put("message", RunSummary.scoreLine(report) + " (" + RunSummary.percent(report) + ")");
+        } else {
+            root.put("message", RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
+            ArrayNode errors = root.putArray("format_errors");
+            run.compileErrors().forEach(errors::add);
+        }
+        ArrayNode images = JsonFiles.object().arrayNode();
+        ArrayNode tests = JsonFiles.object().arrayNode();
+        int budget = IMAGE_BUDGET;
+        int skippedImages = 0;
+        for (ReportLayout.NumberedTest numbered : ReportLayout.numberedTests(report)) {
+            TestOutcome test = numbered.test();
+            tests.add(test(numbered));
+            if (!StudentView.shown(test)) {
+                continue;
+            }
+            for (Path png : test.images()) {
+                Optional<String> url = PngImages.dataUrl(png);
+                if (url.isEmpty()) {
+                    continue;
+                }
+                if (url.get().length() > budget) {
+                    skippedImages++;
+                    continue;
+                }
+                budget -= url.get().length();
+                ObjectNode image = images.addObject();
+                image.put("label", test.displayName() + ": " + PngImages.label(png));
+                image.put("url", url.get());
+            }
+        }
+        if (skippedImages > 0) {
+            output.append("\n\n").append(skippedImages).append(skippedImages == 1 ? " image was" : " images were")
+                    .append(" left out to keep this result under PrairieLearn's size limit.");
+        }
+        root.put("output", output.toString());
+        root.set("images", images);
+        root.set("tests", tests);
+        return JsonFiles.write(root);
+    }
+
+    private static ObjectNode test(ReportLayout.NumberedTest numbered) {
+        TestOutcome test = numbered.test();
+        ObjectNode node = JsonFiles.object();
+        node.put("name", StudentView.name(numbered));
+        node.put("description", (test.graded() ? "Task " + test.task() : "Ungraded") + ", test " + numbered.number());
+        node.put("points", test.score());
+        node.put("max_points", test.points());
+        node.put("message", StudentView.message(test).isEmpty() && test.passed() ? "Passed."
+                : StudentView.message(test));
+        node.put("output", StudentView.output(test));
+        return node;
+    }
+}

@@ -1,0 +1,119 @@
+package backproplab.grader.sandbox;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import backproplab.runtime.Backend;
+import backproplab.scoring.FailureMessages;
+import backproplab.scoring.JUnitEventForwarder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Entry point of the forked child JVM: runs the hidden suites on the submission with the JUnit Platform
+ * Launcher and streams every event to the parent (see {@link SandboxEvent}). The child computes no score.
+ *
+ * <p>Usage: {@code java ... backproplab.grader.sandbox.ChildMain <request.json>} (see {@link ChildRequest}).
+ * The child ends with {@link Runtime#halt(int)}, so threads or shutdown hooks left by student code cannot
+ * keep it alive.
+ */
+public final class ChildMain {
+
+    /** Exit code after a complete run. */
+    public static final int OK = 0;
+    /** Exit code after an error outside any test (reported as {@link SandboxEvent#FATAL}). */
+    public static final int FATAL_EXIT_CODE = 70;
+
+    private ChildMain() {
+    }
+
+    /**
+     * @param args the path of the request file
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: ChildMain <request.json>");
+            Runtime.getRuntime().halt(2);
+        }
+        int exitCode = OK;
+        EventWriter events = null;
+        try {
+            ChildRequest request = Json.MAPPER.readValue(Path.of(args[0]).toFile(), ChildRequest.class);
+            events = new EventWriter(request.port());
+            events.send(new SandboxEvent(SandboxEvent.HELLO, null, null, request.token(), null, null, null, null));
+            OutputCapture output = new OutputCapture(request.outputCapBytes());
+            output.install();
+            run(request, events, output);
+        } catch (Throwable failure) {
+            exitCode = FATAL_EXIT_CODE;
+            if (events != null) {
+                try {
+                    events.send(new SandboxEvent(SandboxEvent.FATAL, null, null, null, null,
+                            FailureMessages.describe(failure), null, null));
+                } catch (RuntimeException ignored) {
+                    // The parent is gone; nothing left to tell.
+                }
+            }
+        } finally {
+            if (events != null) {
+                try {
+                    events.close();
+                } catch (IOException ignored) {
+                    // Closing a socket the parent already closed.
+                }
+            }
+            Runtime.getRuntime().halt(exitCode);
+        }
+    }
+
+    private static void run(ChildRequest request, EventWriter events, OutputCapture output) {
+        if (request.backendInfo()) {
+            long start = System.nanoTime();
+            String line = Backend.describe();
+            output.drain();
+            events.send(new SandboxEvent(SandboxEvent.BACKEND, null, null, null, null, line, null,
+                    (System.nanoTime() - start) / 1_000_000L));
+        }
+        long discoveryStart = System.nanoTime();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(discoveryRequest(request));
+        events.send(new SandboxEvent(SandboxEvent.DISCOVERED, null, null, null, null, null, null,
+                (System.nanoTime() - discoveryStart) / 1_000_000L));
+        Watchdog watchdog = new Watchdog(events, request.testTimeoutMillis(), request.graceMillis());
+        StreamingSink sink = new StreamingSink(events, output, watchdog);
+        watchdog.start();
+        launcher.execute(plan, new JUnitEventForwarder(sink));
+    }
+
+    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request) {
+        List<DiscoverySelector> selectors = request.suites().stream().map(ChildMain::selector).toList();
+        String timeout = request.testTimeoutMillis() + " ms";
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(new SkipKeysFilter(new HashSet<>(request.skipKeys())))
+                .configurationParameters(Map.of(
+                        "junit.jupiter.execution.timeout.mode", "enabled",
+                        "junit.jupiter.execution.timeout.default", timeout,
+                        "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
+                        "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
+                        // The course's ScoringListener would write a score preview; the parent scores here.
+                        "junit.platform.execution.listeners.deactivate", "backproplab.scoring.*"))
+                .build();
+    }
+
+    /** A name whose last segment starts with a capital letter is a class, anything else a package. */
+    private static DiscoverySelector selector(String suite) {
+        String last = suite.substring(suite.lastIndexOf('.') + 1);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? selectClass(suite) : selectPackage(suite);
+    }
+}

@@ -1,0 +1,43 @@
+package backproplab.grader.sandbox;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The child's end of the event stream: a TCP connection to the parent on 127.0.0.1, one JSON event per
+ * line, flushed at once so the parent has every event up to the moment the child dies. A channel of its
+ * own, so nothing a student prints can corrupt it.
+ */
+final class EventWriter implements AutoCloseable {
+
+    private final Socket socket;
+    private final Writer out;
+
+    EventWriter(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    synchronized void send(SandboxEvent event) {
+        try {
+            out.write(Json.MAPPER.writeValueAsString(event));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The grader stopped listening", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.flush();
+        socket.close();
+    }
+}

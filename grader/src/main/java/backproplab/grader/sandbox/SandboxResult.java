@@ -1,0 +1,35 @@
+package backproplab.grader.sandbox;
+
+import java.util.List;
+
+/**
+ * The outcome of a forked run, beside the scores (which went into the caller's collector).
+ *
+ * @param backend  the child's {@code Backend.describe()} line, or {@code ""} if it never arrived
+ * @param complete whether every planned test reported its own end
+ * @param children every child JVM started, in order (more than one when a child died and was replaced)
+ * @param problem  a note for the report when the run did not complete, else {@code ""}
+ */
+public record SandboxResult(String backend, boolean complete, List<ChildRun> children, String problem) {
+
+    /** Copies the list. */
+    public SandboxResult {
+        children = List.copyOf(children);
+        problem = problem == null ? "" : problem;
+    }
+
+    /** JVM start-up of the first child, in milliseconds. */
+    public long startupMillis() {
+        return children.isEmpty() ? 0 : children.get(0).startupMillis();
+    }
+
+    /** ND4J start-up of the first child, in milliseconds. */
+    public long backendMillis() {
+        return children.isEmpty() ? 0 : children.get(0).backendMillis();
+    }
+
+    /** Discovery plus test time, summed over all children, in milliseconds. */
+    public long testsMillis() {
+        return children.stream().mapToLong(c -> c.discoveryMillis() + c.testsMillis()).sum();
+    }
+}

@@ -1,0 +1,426 @@
+package backproplab.grader.sandbox;
+
+import backproplab.scoring.GradeCollector;
+import backproplab.scoring.PlannedTest;
+import backproplab.scoring.TestStatus;
+import backproplab.scoring.Visibility;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Runs hidden suites on a compiled submission in forked child JVMs ({@link ChildMain}) and replays their
+ * event streams into a {@link GradeCollector}, so the score is computed here, out of the student code's reach.
+ *
+ * <p>The parent enforces what the child cannot: the time limit of the whole run (it kills the child and its
+ * descendants), a stall guard in case the child's own {@link Watchdog} is stuck, and the bookkeeping of
+ * tests that never reported. When a child dies (it exited, ran out of memory, crashed, or halted itself
+ * because a test would not stop), the test it was running is charged with the reason, and a fresh child runs
+ * the tests still pending, up to {@link SandboxLimits#maxRestarts()} times. Tests that are still pending after
+ * that end as {@link TestStatus#NOT_RUN} with the reason. The collector always ends complete.
+ */
+public final class SandboxRunner {
+
+    /** Key of the entry that stands for the suites when no child ever delivered a test plan. */
+    public static final String SUITES_KEY = "backproplab.grader.sandbox#hiddenSuites";
+
+    private static final Pattern JUNIT_TIMEOUT = Pattern.compile("^TimeoutException: .* timed out after .*", Pattern.DOTALL);
+    private static final long STARTUP_LIMIT_MILLIS = 60_000;
+    private static final long STALL_MARGIN_MILLIS = 5_000;
+
+    private final SandboxLimits limits;
+    private final RuntimeClasspath classpath;
+    private final Path javaExecutable;
+    private final boolean backendInfo;
+
+    /**
+     * @param limits      memory, time and output limits
+     * @param classpath   the grader's code and libraries, for the child
+     * @param java        the {@code java} executable for the child
+     * @param backendInfo whether the child starts ND4J first and reports its backend line
+     */
+    public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo) {
+        this.limits = limits;
+        this.classpath = classpath;
+        this.javaExecutable = java;
+        this.backendInfo = backendInfo;
+    }
+
+    /** The {@code java} executable of the running JVM. */
+    public static Path currentJava() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+    }
+
+    /**
+     * Runs the suites.
+     *
+     * @param submissionClasses the compiled submission
+     * @param suites            packages or classes of suites
+     * @param collector         receives every test, and ends with every test ended
+     * @param workDir           a folder for request files and the child's working directory
+     * @return the backend line and what happened to each child
+     * @throws IOException if the request cannot be written or the child cannot be started
+     */
+    public SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir)
+            throws IOException {
+        Run run = new Run(collector, System.nanoTime() + limits.runTimeout().toNanos());
+        Files.createDirectories(workDir);
+        List<ChildRun> children = new ArrayList<>();
+        String problem = "";
+        for (int attempt = 0; ; attempt++) {
+            ChildRun child = runChild(submissionClasses, suites, run, workDir, attempt);
+            children.add(child);
+            if (run.complete) {
+                break;
+            }
+            boolean progress = child.testsFinished() > 0;
+            List<String> pending = collector.pending();
+            boolean timeLeft = System.nanoTime() < run.deadlineNanos - TimeUnit.SECONDS.toNanos(2);
+            if (pending.isEmpty() || run.plannedKeys.isEmpty()) {
+                problem = child.ending();
+                break;
+            }
+            if (!progress || attempt >= limits.maxRestarts() || !timeLeft || run.wallTimeout) {
+                problem = child.ending();
+                collector.endRun(TestStatus.NOT_RUN, "Not run: " + child.ending(), "Not run: " + child.ending()
+                        + (attempt >= limits.maxRestarts() && progress
+                        ? " The test JVM was restarted " + attempt + " times; no more restarts are allowed." : ""));
+                break;
+            }
+        }
+        if (run.plannedKeys.isEmpty()) {
+            collector.planned(new PlannedTest(SUITES_KEY, "Hidden test suites", "", "", false, 0.0, "", Visibility.VISIBLE));
+            collector.finished(SUITES_KEY, TestStatus.NOT_RUN, "The hidden tests could not start: " + problem, 0);
+        }
+        return new SandboxResult(run.backend, run.complete, children, problem);
+    }
+
+    /** The mutable state of a whole run, across children. */
+    private static final class Run {
+        final GradeCollector collector;
+        final long deadlineNanos;
+        final Set<String> plannedKeys = new LinkedHashSet<>();
+        final Set<String> doneKeys = new LinkedHashSet<>();
+        final Map<String, String> names = new HashMap<>();
+        String backend = "";
+        boolean complete;
+        boolean wallTimeout;
+
+        Run(GradeCollector collector, long deadlineNanos) {
+            this.collector = collector;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        String name(String key) {
+            return names.getOrDefault(key, key);
+        }
+    }
+
+    /** The state of one child. */
+    private static final class ChildState {
+        String running;
+        long lastEventNanos = System.nanoTime();
+        String hungId;
+        String hungReason;
+        String fatal;
+        boolean helloSeen;
+        long startupMillis;
+        long backendMillis;
+        long discoveryMillis;
+        long discoveredAtNanos;
+        int finished;
+        boolean killedForStall;
+    }
+
+    private ChildRun runChild(Path submissionClasses, List<String> suites, Run run, Path workDir, int attempt)
+            throws IOException {
+        String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        Path childDir = Files.createDirectories(workDir.resolve("child-" + attempt));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ChildRequest request = new ChildRequest(server.getLocalPort(), token, suites, List.copyOf(run.doneKeys),
+                    limits.testTimeout().toMillis(), limits.grace().toMillis(), limits.outputCapBytes(), backendInfo);
+            Path requestFile = childDir.resolve("request.json");
+            Json.MAPPER.writeValue(requestFile.toFile(), request);
+            long startNanos = System.nanoTime();
+            Process process = new ProcessBuilder(command(submissionClasses, requestFile, childDir))
+                    .directory(childDir.toFile())
+                    .start();
+            process.getOutputStream().close();
+            ConsoleTail stdout = new ConsoleTail(process.getInputStream(), "child-stdout");
+            ConsoleTail stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
+            ChildState state = new ChildState();
+            String ending;
+            try {
+                ending = supervise(server, process, token, run, state, startNanos);
+            } finally {
+                killTree(process);
+            }
+            stdout.awaitEnd(2000);
+            stderr.awaitEnd(2000);
+            String console = (stdout.text() + stderr.text()).strip();
+            int exitCode = process.isAlive() ? -1 : process.exitValue();
+            if (ending == null) {
+                ending = describeExit(exitCode, console, state, run);
+            }
+            chargeRunningTest(run, state, ending);
+            long testsMillis = state.discoveredAtNanos == 0 ? 0 : (System.nanoTime() - state.discoveredAtNanos) / 1_000_000L;
+            return new ChildRun(exitCode, ending, state.startupMillis, state.backendMillis, state.discoveryMillis,
+                    testsMillis, state.finished, console);
+        }
+    }
+
+    /**
+     * Reads the child's events until it ends.
+     *
+     * @return why the parent stopped the child, or {@code null} if the child ended by itself
+     */
+    private String supervise(ServerSocket server, Process process, String token, Run run, ChildState state, long startNanos)
+            throws IOException {
+        Socket socket = accept(server, process, startNanos);
+        if (socket == null) {
+            return process.isAlive() ? "the test JVM did not start within " + STARTUP_LIMIT_MILLIS / 1000 + " s." : null;
+        }
+        BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        Object endOfStream = new Object();
+        Thread reader = new Thread(() -> {
+            try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    queue.add(line);
+                }
+            } catch (IOException ignored) {
+                // The child closed the connection or died.
+            } finally {
+                queue.add(endOfStream);
+            }
+        }, "child-events");
+        reader.setDaemon(true);
+        reader.start();
+        long stallLimitMillis = limits.testTimeout().toMillis() + 2 * limits.grace().toMillis() + STALL_MARGIN_MILLIS;
+        while (true) {
+            Object item;
+            try {
+                item = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "the grader was interrupted.";
+            }
+            long now = System.nanoTime();
+            if (item == endOfStream) {
+                waitFor(process, 5_000);
+                return null;
+            }
+            if (item instanceof String line) {
+                SandboxEvent event = Json.MAPPER.readValue(line, SandboxEvent.class);
+                if (!state.helloSeen) {
+                    if (!SandboxEvent.HELLO.equals(event.type()) || !token.equals(event.key())) {
+                        return "the test JVM sent an unexpected first message.";
+                    }
+                    state.helloSeen = true;
+                    state.startupMillis = (now - startNanos) / 1_000_000L;
+                } else {
+                    handle(event, run, state, now);
+                }
+                state.lastEventNanos = now;
+            }
+            if (now > run.deadlineNanos) {
+                run.wallTimeout = true;
+                return "the whole run reached its time limit of " + limits.runTimeoutText() + ".";
+            }
+            if (state.discoveredAtNanos != 0 && (now - state.lastEventNanos) / 1_000_000L > stallLimitMillis) {
+                state.killedForStall = true;
+                return "the test JVM made no progress for " + stallLimitMillis / 1000 + " s.";
+            }
+        }
+    }
+
+    private Socket accept(ServerSocket server, Process process, long startNanos) throws IOException {
+        server.setSoTimeout(100);
+        while (true) {
+            try {
+                Socket socket = server.accept();
+                socket.setSoTimeout(0);
+                return socket;
+            } catch (SocketTimeoutException e) {
+                if (!process.isAlive() || (System.nanoTime() - startNanos) / 1_000_000L > STARTUP_LIMIT_MILLIS) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static void handle(SandboxEvent event, Run run, ChildState state, long now) {
+        GradeCollector collector = run.collector;
+        String id = event.id();
+        boolean done = id != null && run.doneKeys.contains(id);
+        switch (event.type()) {
+            case SandboxEvent.BACKEND -> {
+                run.backend = event.text() == null ? "" : event.text();
+                state.backendMillis = event.millis() == null ? 0 : event.millis();
+            }
+            case SandboxEvent.DISCOVERED -> {
+                state.discoveryMillis = event.millis() == null ? 0 : event.millis();
+                state.discoveredAtNanos = now;
+            }
+            case SandboxEvent.PLANNED -> {
+                if (!done && event.test() != null) {
+                    collector.planned(event.test());
+                    run.plannedKeys.add(id);
+                    run.names.put(id, event.test().displayName());
+                }
+            }
+            case SandboxEvent.STARTED -> {
+                if (!done) {
+                    collector.started(id);
+                    state.running = id;
+                }
+            }
+            case SandboxEvent.REPORT_ENTRY -> {
+                if (!done) {
+                    collector.reportEntry(id, event.key(), event.value());
+                }
+            }
+            case SandboxEvent.OUTPUT -> {
+                if (!done) {
+                    collector.output(id, event.text());
+                }
+            }
+            case SandboxEvent.FINISHED -> {
+                if (!done) {
+                    String message = event.text() == null ? "" : event.text();
+                    TestStatus status = event.status() == TestStatus.FAILED && JUNIT_TIMEOUT.matcher(message).matches()
+                            ? TestStatus.TIMED_OUT : event.status();
+                    collector.finished(id, status, message, event.millis() == null ? 0 : event.millis());
+                    run.doneKeys.add(id);
+                    state.finished++;
+                    if (id.equals(state.running)) {
+                        state.running = null;
+                    }
+                }
+            }
+            case SandboxEvent.RUN_FINISHED -> run.complete = true;
+            case SandboxEvent.HUNG -> {
+                state.hungId = id;
+                state.hungReason = event.text();
+            }
+            case SandboxEvent.FATAL -> state.fatal = event.text();
+            default -> {
+                // An event type this parent does not know: ignore it.
+            }
+        }
+    }
+
+    /** Ends the test the child was running when it died, with the reason. */
+    private void chargeRunningTest(Run run, ChildState state, String ending) {
+        if (state.hungId != null && !run.doneKeys.contains(state.hungId)) {
+            run.collector.timedOut(state.hungId, state.hungReason);
+            run.doneKeys.add(state.hungId);
+            state.finished++;
+        }
+        String running = state.running;
+        if (running != null && !run.doneKeys.contains(running)) {
+            boolean timeout = run.wallTimeout || state.killedForStall;
+            String reason = (timeout ? "Stopped: " : "This test did not finish: ") + ending;
+            if (timeout) {
+                run.collector.timedOut(running, reason);
+            } else {
+                run.collector.finished(running, TestStatus.NOT_RUN, reason);
+            }
+            run.doneKeys.add(running);
+            state.finished++;
+        }
+    }
+
+    private String describeExit(int exitCode, String console, ChildState state, Run run) {
+        String during = state.running != null ? " while running \"" + run.name(state.running) + "\""
+                : state.hungId != null ? " after \"" + run.name(state.hungId) + "\"" : "";
+        if (run.complete) {
+            return "the test JVM ran every test.";
+        }
+        if (state.hungReason != null) {
+            return state.hungReason;
+        }
+        if (state.fatal != null) {
+            return "the test JVM stopped on an error outside any test: " + state.fatal;
+        }
+        if (!state.helloSeen) {
+            return "the test JVM could not start (exit code " + exitCode + "): " + firstLines(console, 5);
+        }
+        if (console.contains("OutOfMemoryError")) {
+            return "the test JVM ran out of memory (heap limit " + limits.heap() + ")" + during
+                    + ". Look for data that grows without bound, such as a list appended to in a loop.";
+        }
+        if (console.contains("A fatal error has been detected by the Java Runtime Environment")) {
+            return "the test JVM crashed (a native error)" + during + ": " + firstLines(console, 3);
+        }
+        if (exitCode > 128) {
+            return "the test JVM was killed by signal " + (exitCode - 128) + during
+                    + " (the machine may have run out of memory).";
+        }
+        return "the test JVM exited with code " + exitCode + during
+                + ". Does your code call System.exit or Runtime.halt? Return a value or throw an exception instead.";
+    }
+
+    private List<String> command(Path submissionClasses, Path requestFile, Path childDir) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.add("-Xmx" + limits.heap());
+        command.add("-Xss" + limits.threadStack());
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeap());
+        command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physical());
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Duser.language=en");
+        command.add("-Duser.country=US");
+        command.add("-Djava.io.tmpdir=" + childDir);
+        command.add("-cp");
+        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses)));
+        command.add(ChildMain.class.getName());
+        command.add(requestFile.toString());
+        return command;
+    }
+
+    private static void killTree(Process process) {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        waitFor(process, 5_000);
+    }
+
+    private static void waitFor(Process process, long millis) {
+        try {
+            process.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String firstLines(String text, int lines) {
+        String[] all = text.strip().split("\n");
+        return String.join(" / ", Arrays.copyOf(all, Math.min(lines, all.length))).strip();
+    }
+}

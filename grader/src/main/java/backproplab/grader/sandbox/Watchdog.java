@@ -1,0 +1,106 @@
+package backproplab.grader.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Halts the child JVM when JUnit's own timeout cannot stop a test, after telling the parent why.
+ *
+ * <p>JUnit runs each test in a separate thread and fails it when it exceeds its limit, but it cannot kill
+ * that thread: an endless loop that ignores interruption keeps running and would slow every later test.
+ * So after a test ends, any test thread of JUnit's ({@code junit-timeout-thread-*}) still alive after the
+ * grace period is a runaway; and if no test event at all arrives for the time limit plus the grace period
+ * (a loop in a static initialiser, a deadlock), the run is stuck. In both cases the watchdog sends
+ * {@link SandboxEvent#HUNG} and halts the JVM; the parent starts a fresh child for the tests still pending.
+ */
+final class Watchdog {
+
+    /** Exit code of a child that halted itself because a test would not stop. */
+    static final int HUNG_EXIT_CODE = 86;
+
+    private static final String JUNIT_TIMEOUT_THREAD = "junit-timeout-thread-";
+
+    private final EventWriter events;
+    private final long limitMillis;
+    private final long graceMillis;
+    private volatile String currentTest;
+    private volatile String lastTest;
+    private volatile long lastEventNanos = System.nanoTime();
+    private volatile List<Thread> leftovers = List.of();
+    private volatile long leftoversSinceNanos;
+
+    Watchdog(EventWriter events, long limitMillis, long graceMillis) {
+        this.events = events;
+        this.limitMillis = limitMillis;
+        this.graceMillis = graceMillis;
+    }
+
+    void start() {
+        Thread thread = new Thread(this::watch, "backproplab-watchdog");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    void started(String id) {
+        currentTest = id;
+        lastEventNanos = System.nanoTime();
+    }
+
+    void finished() {
+        lastTest = currentTest;
+        currentTest = null;
+        lastEventNanos = System.nanoTime();
+        leftovers = liveTestThreads();
+        leftoversSinceNanos = System.nanoTime();
+    }
+
+    private void watch() {
+        while (true) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!leftovers.isEmpty() && millisSince(leftoversSinceNanos, now) > graceMillis) {
+                if (leftovers.stream().anyMatch(Thread::isAlive)) {
+                    halt(lastTest, "The test ran past its time limit of " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
+                            + " and its thread did not stop (an endless loop?). The remaining tests run in a fresh JVM.");
+                }
+                leftovers = List.of();
+            }
+            if (millisSince(lastEventNanos, now) > limitMillis + graceMillis) {
+                String test = currentTest;
+                halt(test, test == null
+                        ? "The test run made no progress for " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis + graceMillis))
+                                + " between tests (an endless loop in a static initialiser or a @BeforeAll method?)."
+                        : "Stopped after " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis + graceMillis))
+                                + ": the test ran past its time limit of " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
+                                + " and could not be interrupted (an endless loop?).");
+            }
+        }
+    }
+
+    private void halt(String testId, String reason) {
+        try {
+            events.send(new SandboxEvent(SandboxEvent.HUNG, testId, null, null, null, reason, null, null));
+        } finally {
+            Runtime.getRuntime().halt(HUNG_EXIT_CODE);
+        }
+    }
+
+    private static long millisSince(long startNanos, long nowNanos) {
+        return (nowNanos - startNanos) / 1_000_000L;
+    }
+
+    private static List<Thread> liveTestThreads() {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(JUNIT_TIMEOUT_THREAD) && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
+    }
+}

@@ -1,0 +1,129 @@
+package backproplab.grader.report;
+
+import backproplab.scoring.GradeReport;
+import backproplab.scoring.TestOutcome;
+import backproplab.scoring.TestStatus;
+import backproplab.scoring.Visibility;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Fixed synthetic reports and run information for the reporter tests and the golden files. */
+final class SampleReports {
+
+    static final Path GOLDEN_DIR = Path.of("src", "test", "resources", "golden");
+    static final Path LOSS_CURVE = GOLDEN_DIR.resolve("images/loss-curve.png").toAbsolutePath();
+    static final Path DECISION_BOUNDARY = GOLDEN_DIR.resolve("images/decision-boundary.png").toAbsolutePath();
+    static final String BACKEND = "ND4J backend CPU (linux-x86_64), BLAS OPENBLAS, 2 threads, data type DOUBLE";
+
+    /** A message with markup characters, a bell, a terminal colour code and non-ASCII text. */
+    static final String NASTY_MESSAGE = "[sigmoid(1000)] expected: 1.0 but was: NaN\n"
+            + "  check <clip ±500> & \"stable\" form \u0007\u001B[31mred\u001B[0m\n"
+            + "  at Activations.sigmoid(Activations.java:17)";
+
+    private SampleReports() {
+    }
+
+    private static TestOutcome test(String className, String method, String name, String task, double points,
+                                    double score, TestStatus status, String message, String output,
+                                    Visibility visibility, long millis, List<Path> images) {
+        return new TestOutcome(className + "#" + method, name, className, method, task, !task.isEmpty(), points,
+                score, status, message, output, visibility, millis, images);
+    }
+
+    /** Every kind of outcome: pass, failure with message, partial credit both ways, timed out, not run, hidden, images. */
+    static GradeReport mixed() {
+        String act = "backproplab.grader.suites.ActivationsHiddenTest";
+        String net = "backproplab.grader.suites.NetworkHiddenTest";
+        String moons = "backproplab.grader.suites.MoonsHiddenTest";
+        String visible = "backproplab.activations.ActivationsTest";
+        return new GradeReport(List.of(
+                test(net, "gradientsMatchCentralDifferences", "gradients match central differences", "network.backward",
+                        3, 0, TestStatus.TIMED_OUT, "Stopped after 10 s, the time limit per test.", "",
+                        Visibility.HIDDEN, 10_000, List.of()),
+                test(act, "sigmoidFiniteAtLargeZ", "sigmoid stays finite at |z| = 1000", "activations.sigmoid",
+                        1, 1, TestStatus.PASSED, "", "", Visibility.VISIBLE, 12, List.of()),
+                test(act, "sigmoidMatchesReference", "sigmoid matches the reference", "activations.sigmoid",
+                        2, 0, TestStatus.FAILED, NASTY_MESSAGE, "debug: z = 1000\n" + "x".repeat(600),
+                        Visibility.VISIBLE, 40, List.of()),
+                test(moons, "testAccuracyTiers", "moons test accuracy reaches the tiers", "moons.accuracy",
+                        4, 2, TestStatus.PASSED,
+                        "Partial credit: 50 % of 4.0 points (test accuracy 0.93 reached the 90 % tier).",
+                        "epoch 2000 loss 0.0093\n", Visibility.VISIBLE, 1500, List.of(LOSS_CURVE, DECISION_BOUNDARY)),
+                test(moons, "trainLossBelowThreshold", "training loss ends below 0.1", "moons.accuracy",
+                        2, 1, TestStatus.FAILED,
+                        "[final loss] expected < 0.1 but was 0.31\nPartial credit kept: 50 % of 2.0 points (loss went down).",
+                        "", Visibility.AFTER_DUE_DATE, 900, List.of()),
+                test(net, "dW2Shape", "dW2 has the shape of W2", "network.backward",
+                        1, 0, TestStatus.NOT_RUN, "Not run: the test JVM was stopped after the previous test timed out.",
+                        "", Visibility.VISIBLE, 0, List.of()),
+                test(act, "reluNeedsNd4j", "relu on the GPU", "activations.sigmoid",
+                        1, 0, TestStatus.ABORTED, "Assumption failed: no GPU on this machine", "",
+                        Visibility.VISIBLE, 1, List.of()),
+                test(act, "disabledBonus", "bonus: swish", "activations.sigmoid",
+                        1, 0, TestStatus.SKIPPED, "not part of this assignment", "", Visibility.AFTER_PUBLISHED, 0,
+                        List.of()),
+                test(visible, "printsShapes", "printsShapes()", "", 0, 0, TestStatus.PASSED, "", "", Visibility.VISIBLE,
+                        3, List.of())),
+                BACKEND);
+    }
+
+    static RunInfo mixedRun() {
+        return RunInfo.of("alice-hw3.zip")
+                .withExecutionSeconds(7.4)
+                .withBackend(BACKEND)
+                .withApiMismatches(List.of(
+                        "NeuralNetwork.backward: expected public Gradients backward(INDArray X, INDArray Y, Cache cache)"))
+                .withNotes(List.of("The test JVM was stopped once: a test ran past its 10 s limit."));
+    }
+
+    static GradeReport compileFailure() {
+        return GradeReport.empty("");
+    }
+
+    static RunInfo compileFailureRun() {
+        return RunInfo.of("bob-hw3")
+                .withExecutionSeconds(1.2)
+                .withCompileErrors(List.of(
+                        "backproplab/network/NeuralNetwork.java:42: error: ';' expected",
+                        "        double z = w * x + b",
+                        "                            ^",
+                        "1 error"));
+    }
+
+    static GradeReport empty() {
+        return GradeReport.empty("");
+    }
+
+    static RunInfo emptyRun() {
+        return RunInfo.of("");
+    }
+
+    /** The mixed report with its tests shuffled, as another machine's test engine might order them. */
+    static GradeReport shuffled(GradeReport report, long seed) {
+        List<TestOutcome> tests = new ArrayList<>(report.tests());
+        Collections.shuffle(tests, new Random(seed));
+        return new GradeReport(tests, report.backend());
+    }
+
+    /** One named case of report and run. */
+    record Case(String name, GradeReport report, RunInfo run) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> goldenCases() {
+        return List.of(new Case("mixed", mixed(), mixedRun()),
+                new Case("compile-failure", compileFailure(), compileFailureRun()));
+    }
+
+    static List<Case> allCases() {
+        return List.of(new Case("mixed", mixed(), mixedRun()),
+                new Case("compile-failure", compileFailure(), compileFailureRun()),
+                new Case("empty", empty(), emptyRun()));
+    }
+}
