@@ -20,7 +20,12 @@ import java.util.Set;
  */
 public record GradeReport(List<TestOutcome> tests, String backend) {
 
-    /** Copies {@code tests}; a {@code null} backend becomes {@code ""}. */
+    /**
+     * Copies {@code tests}; a {@code null} backend becomes {@code ""}.
+     *
+     * @param tests the {@code tests} component, as described above
+     * @param backend the {@code backend} component, as described above
+     */
     public GradeReport {
         tests = List.copyOf(Objects.requireNonNull(tests, "tests"));
         backend = backend == null ? "" : backend;

@@ -8,6 +8,10 @@ import java.util.Objects;
  * <p>In the grader, the child JVM sends one {@code PlannedTest} per test of its plan as its first events, so the
  * parent knows every test that should report, including those that never will.
  *
+ * <p>The constructor replaces {@code null} strings by {@code ""}; it throws {@link NullPointerException} if
+ * {@code id} or {@code visibility} is {@code null}, and {@link IllegalArgumentException} if {@code points} is
+ * negative or not finite, or if an ungraded test has points.
+ *
  * @param id          the stable key of the test, see {@link TestKeys#key(org.junit.platform.launcher.TestIdentifier)}
  * @param displayName the name JUnit displays, for example a {@code @DisplayName} sentence
  * @param className   fully qualified name of the test class, or {@code ""} if the test has no class
@@ -23,8 +27,14 @@ public record PlannedTest(String id, String displayName, String className, Strin
     /**
      * Checks the values and replaces {@code null} strings by {@code ""}.
      *
-     * @throws NullPointerException     if {@code id} or {@code visibility} is {@code null}
-     * @throws IllegalArgumentException if {@code points} is negative or not finite, or an ungraded test has points
+     * @param id the {@code id} component, as described above
+     * @param displayName the {@code displayName} component, as described above
+     * @param className the {@code className} component, as described above
+     * @param methodName the {@code methodName} component, as described above
+     * @param graded the {@code graded} component, as described above
+     * @param points the {@code points} component, as described above
+     * @param task the {@code task} component, as described above
+     * @param visibility the {@code visibility} component, as described above
      */
     public PlannedTest {
         Objects.requireNonNull(id, "id");

@@ -22,7 +22,7 @@ public final class ScoreTable {
     public static final int MAX_NAME = 60;
 
     private static final String UNGRADED = "(ungraded)";
-    private static final Pattern ESCAPES = Pattern.compile("\u001B(\\[[0-9;?]*[ -/]*[@-~]|[@-Z\\\\-_])");
+    private static final Pattern ESCAPES = Pattern.compile("\u001B(\\[[0-9;?]*[ -/]*[@-~]|[@-_])");
     private static final String INDENT = "      ";
 
     private ScoreTable() {

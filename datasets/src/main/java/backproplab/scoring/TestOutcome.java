@@ -10,6 +10,10 @@ import java.util.Objects;
  * <p>Instances are immutable. They are made by {@link GradeCollector}; build your own only in tests of code
  * that consumes reports.
  *
+ * <p>The constructor replaces {@code null} strings by {@code ""} and copies {@code images}; it throws
+ * {@link NullPointerException} if {@code id}, {@code status} or {@code visibility} is {@code null}, and
+ * {@link IllegalArgumentException} if {@code score} is outside {@code [0, points]}.
+ *
  * @param id             stable key of the test, see {@link TestKeys}
  * @param displayName    the name JUnit displays
  * @param className      fully qualified test class, or {@code ""}
@@ -33,8 +37,20 @@ public record TestOutcome(String id, String displayName, String className, Strin
     /**
      * Checks the values, replaces {@code null} strings by {@code ""} and copies {@code images}.
      *
-     * @throws NullPointerException     if {@code id}, {@code status} or {@code visibility} is {@code null}
-     * @throws IllegalArgumentException if {@code score} is outside {@code [0, points]}
+     * @param id the {@code id} component, as described above
+     * @param displayName the {@code displayName} component, as described above
+     * @param className the {@code className} component, as described above
+     * @param methodName the {@code methodName} component, as described above
+     * @param task the {@code task} component, as described above
+     * @param graded the {@code graded} component, as described above
+     * @param points the {@code points} component, as described above
+     * @param score the {@code score} component, as described above
+     * @param status the {@code status} component, as described above
+     * @param message the {@code message} component, as described above
+     * @param output the {@code output} component, as described above
+     * @param visibility the {@code visibility} component, as described above
+     * @param durationMillis the {@code durationMillis} component, as described above
+     * @param images the {@code images} component, as described above
      */
     public TestOutcome {
         Objects.requireNonNull(id, "id");

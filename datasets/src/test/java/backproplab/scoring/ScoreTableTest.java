@@ -44,6 +44,15 @@ class ScoreTableTest {
     }
 
     @Test
+    @DisplayName("terminal escapes in messages are removed and other control characters shown as ?")
+    void noEscapes() {
+        GradeReport report = new GradeReport(List.of(
+                outcome("colours", "t", 1, 0, TestStatus.FAILED, "\u001B[31mred\u001B[0m and a bell \u0007\tok")), "");
+        assertThat(ScoreTable.render(report)).as("rendered table")
+                .contains("      red and a bell ?\tok\n").doesNotContain("\u001B").doesNotContain("\u0007");
+    }
+
+    @Test
     @DisplayName("points print with one or two decimals")
     void pointsFormat() {
         assertThat(Points.format(87)).as("whole").isEqualTo("87.0");

@@ -197,6 +197,7 @@ public final class GradientCheckResult {
      */
     public record Row(String parameter, double analytical, double numerical, double relativeError, double absoluteError) {
 
+        /** Checks that the row has a name; the numbers are taken as given (see {@link #of} to compute the errors). */
         public Row {
             Objects.requireNonNull(parameter, "parameter");
             if (parameter.isBlank()) {

@@ -9,17 +9,21 @@ import java.util.List;
  * @param report        the tests and their scores (API checks, structure rules, hidden suites)
  * @param status        how far grading got
  * @param submission    the submission as named on the command line
- * @param message       the top-level message for the student: the compiler's errors, the reason for a
- *                      refusal, or a note on an incomplete run; {@code ""} when all went well
+ * @param message       a note for the student on the run as a whole (for example that not every test
+ *                      could run); {@code ""} when all went well
+ * @param problems      why the submission could not be graded: the compiler's errors (one per entry,
+ *                      {@code path:line: error: message}), the reason for a refusal, or the grader's own
+ *                      error; empty when {@link GradingStatus#gradable()}
  * @param timings       wall time per phase
  * @param notes         facts for instructors (children restarted, limits), one per line
  */
 public record GradingOutcome(GradeReport report, GradingStatus status, String submission, String message,
-                             PhaseTimings timings, List<String> notes) {
+                             List<String> problems, PhaseTimings timings, List<String> notes) {
 
-    /** Copies the notes; a {@code null} message becomes {@code ""}. */
+    /** Copies the lists; a {@code null} message becomes {@code ""}. */
     public GradingOutcome {
         message = message == null ? "" : message;
+        problems = List.copyOf(problems);
         notes = List.copyOf(notes);
     }
 }

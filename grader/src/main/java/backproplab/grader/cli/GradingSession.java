@@ -91,9 +91,8 @@ public final class GradingSession {
                     .compile(loaded, workDir.resolve("classes"));
             timings.lap("compile");
             if (!compiled.success()) {
-                return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name,
-                        "Your code does not compile, so no test could run. The compiler said:\n\n" + compiled.errorText(),
-                        timings, notes);
+                return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
+                        compiled.errors(), timings, notes);
             }
             List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
             List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
@@ -115,13 +114,15 @@ public final class GradingSession {
                         .map(c -> c.ending()).toList());
             }
             String message = result.complete() ? "" : "Not every test could run: " + result.problem();
-            return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message, timings, notes);
+            return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message, List.of(),
+                    timings, notes);
         } catch (SubmissionRejectedException e) {
-            return new GradingOutcome(GradeReport.empty(""), GradingStatus.REJECTED, name,
-                    "Your submission could not be graded: " + e.getMessage(), timings, notes);
+            return new GradingOutcome(GradeReport.empty(""), GradingStatus.REJECTED, name, "",
+                    List.of("Your submission could not be graded: " + e.getMessage()), timings, notes);
         } catch (IOException | RuntimeException | LinkageError e) {
-            return new GradingOutcome(collector.report(""), GradingStatus.GRADER_ERROR, name,
-                    "The grader failed; this is not your fault, please tell your instructor. Error: " + e, timings, notes);
+            return new GradingOutcome(collector.report(""), GradingStatus.GRADER_ERROR, name, "",
+                    List.of("The grader failed; this is not your fault, please tell your instructor. Error: " + e),
+                    timings, notes);
         }
     }
 

@@ -24,16 +24,14 @@ final class ReportOutput {
 
     /** The reporters' view of the run. */
     static RunInfo runInfo(GradingOutcome outcome) {
-        List<String> errors = new ArrayList<>();
-        if (!outcome.status().gradable() && !outcome.message().isBlank()) {
-            errors.add(outcome.message());
-        }
+        // RunInfo knows one reason for "not gradable": compile errors. Refusals and grader errors go there too.
+        List<String> errors = outcome.problems();
         List<String> apiMismatches = outcome.report().tests().stream()
                 .filter(t -> "api".equals(t.task()) && !t.passed())
                 .map(TestOutcome::message)
                 .toList();
         List<String> notes = new ArrayList<>();
-        if (outcome.status().gradable() && !outcome.message().isBlank()) {
+        if (!outcome.message().isBlank()) {
             notes.add(outcome.message());
         }
         notes.addAll(outcome.notes());
@@ -59,6 +57,7 @@ final class ReportOutput {
         if (!outcome.message().isBlank()) {
             out.println(outcome.message());
         }
+        outcome.problems().forEach(out::println);
         for (TestOutcome test : report.tests()) {
             out.printf(Locale.ROOT, "  %-9s %6.2f / %-6.2f %s%n", test.status(), test.score(), test.points(), test.displayName());
         }

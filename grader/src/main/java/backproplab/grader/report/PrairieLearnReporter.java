@@ -1,6 +1,7 @@
 package backproplab.grader.report;
 
 import backproplab.scoring.GradeReport;
+import backproplab.scoring.Points;
 import backproplab.scoring.TestOutcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +40,7 @@ public final class PrairieLearnReporter implements Reporter {
         root.put("gradable", run.compiled());
         StringBuilder output = new StringBuilder(RunSummary.runText(report, run));
         if (run.compiled()) {
-            root.put("score", report.fraction());
+            root.put("score", Points.round(report.fraction()));
             root.put("message", RunSummary.scoreLine(report) + " (" + RunSummary.percent(report) + ")");
         } else {
             root.put("message", RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));

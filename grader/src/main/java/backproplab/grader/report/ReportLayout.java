@@ -41,7 +41,16 @@ public final class ReportLayout {
     public record Section(int number, String task, boolean graded, List<NumberedTest> tests, double score,
                           double maxScore) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param number the {@code number} component, as described above
+         * @param task the {@code task} component, as described above
+         * @param graded the {@code graded} component, as described above
+         * @param tests the {@code tests} component, as described above
+         * @param score the {@code score} component, as described above
+         * @param maxScore the {@code maxScore} component, as described above
+         */
         public Section {
             tests = List.copyOf(tests);
         }

@@ -25,7 +25,16 @@ import java.util.Objects;
 public record RunInfo(String submission, double executionSeconds, String backend, List<String> compileErrors,
                       List<String> apiMismatches, List<String> notes) {
 
-    /** Replaces {@code null}s by empty values and copies the lists. */
+    /**
+     * Replaces {@code null}s by empty values and copies the lists.
+     *
+     * @param submission the {@code submission} component, as described above
+     * @param executionSeconds the {@code executionSeconds} component, as described above
+     * @param backend the {@code backend} component, as described above
+     * @param compileErrors the {@code compileErrors} component, as described above
+     * @param apiMismatches the {@code apiMismatches} component, as described above
+     * @param notes the {@code notes} component, as described above
+     */
     public RunInfo {
         submission = submission == null ? "" : submission;
         backend = backend == null ? "" : backend;

@@ -96,7 +96,8 @@ public final class ChildMain {
 
     private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request) {
         List<DiscoverySelector> selectors = request.suites().stream().map(ChildMain::selector).toList();
-        String timeout = request.testTimeoutMillis() + " ms";
+        long millis = request.testTimeoutMillis();
+        String timeout = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(new SkipKeysFilter(new HashSet<>(request.skipKeys())))

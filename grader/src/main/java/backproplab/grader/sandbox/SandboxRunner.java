@@ -309,8 +309,11 @@ public final class SandboxRunner {
             case SandboxEvent.FINISHED -> {
                 if (!done) {
                     String message = event.text() == null ? "" : event.text();
-                    TestStatus status = event.status() == TestStatus.FAILED && JUNIT_TIMEOUT.matcher(message).matches()
-                            ? TestStatus.TIMED_OUT : event.status();
+                    TestStatus status = event.status();
+                    if (status == TestStatus.FAILED && JUNIT_TIMEOUT.matcher(message).matches()) {
+                        status = TestStatus.TIMED_OUT;
+                        message = timeoutMessage(message);
+                    }
                     collector.finished(id, status, message, event.millis() == null ? 0 : event.millis());
                     run.doneKeys.add(id);
                     state.finished++;
@@ -329,6 +332,21 @@ public final class SandboxRunner {
                 // An event type this parent does not know: ignore it.
             }
         }
+    }
+
+    /**
+     * JUnit's timeout message without the line about its own thread, plus a hint:
+     * {@code TimeoutException: reluOfTwo() timed out after 2 seconds}, the student frame, the hint.
+     */
+    static String timeoutMessage(String junitMessage) {
+        StringBuilder text = new StringBuilder();
+        for (String line : junitMessage.split("\n")) {
+            if (!line.contains("ExecutionTimeoutException")) {
+                text.append(text.length() == 0 ? "" : "\n").append(line);
+            }
+        }
+        return text.append("\nThe test was stopped at its time limit. The line above, if any, is where your code was "
+                + "at that moment: look for a loop that never ends or work that grows too fast.").toString();
     }
 
     /** Ends the test the child was running when it died, with the reason. */

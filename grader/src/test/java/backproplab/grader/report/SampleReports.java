@@ -7,7 +7,9 @@ import backproplab.scoring.Visibility;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** Fixed synthetic reports and run information for the reporter tests and the golden files. */
@@ -101,10 +103,17 @@ final class SampleReports {
         return RunInfo.of("");
     }
 
-    /** The mixed report with its tests shuffled, as another machine's test engine might order them. */
+    /**
+     * The report with its test classes in a shuffled order, as another machine's test engine might find
+     * them; the order of the tests within a class (JUnit's deterministic method order) is kept.
+     */
     static GradeReport shuffled(GradeReport report, long seed) {
-        List<TestOutcome> tests = new ArrayList<>(report.tests());
-        Collections.shuffle(tests, new Random(seed));
+        Map<String, List<TestOutcome>> byClass = new LinkedHashMap<>();
+        report.tests().forEach(t -> byClass.computeIfAbsent(t.className(), c -> new ArrayList<>()).add(t));
+        List<String> classes = new ArrayList<>(byClass.keySet());
+        Collections.shuffle(classes, new Random(seed));
+        List<TestOutcome> tests = new ArrayList<>();
+        classes.forEach(c -> tests.addAll(byClass.get(c)));
         return new GradeReport(tests, report.backend());
     }
 
