@@ -32,9 +32,15 @@ final class Pictures {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setXAxisDecimalPattern("#");
         double[] epochs = new double[values.length];
         for (int i = 0; i < epochs.length; i++) {
             epochs[i] = i;
+        }
+        if (epochs.length > 2) {
+            // XChart puts a tick on every k-th point of equally spaced x data (0, 48, 96, … — unreadable); moving the
+            // last point by a hundredth of an epoch makes it choose round ticks (0, 500, 1000, …) instead.
+            epochs[epochs.length - 1] -= 0.01;
         }
         XYSeries series = chart.addSeries(seriesName, epochs, values);
         series.setMarker(SeriesMarkers.NONE);

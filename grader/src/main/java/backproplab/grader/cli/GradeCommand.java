@@ -106,6 +106,12 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Start ND4J before the tests and report its backend line (--no-backend-info skips it). Default: true.")
     private boolean backendInfo;
 
+    @Option(names = "--structure-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check the structure rules (no reflection, file or network I/O, threads, System.exit, ...) "
+                    + "and refuse code that breaks one: it is not run and scores 0. --no-structure-rules skips them "
+                    + "(for example to test the sandbox itself). Default: true.")
+    private boolean structureRules;
+
     @Option(names = "--java", paramLabel = "<path>",
             description = "The java executable for the test JVM. Default: the one running the grader.")
     private Path java;
@@ -120,6 +126,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
+        PhaseTimings timings = new PhaseTimings(GraderCommand.launchedFromMain);
         GradingOutcome outcome;
         Path work = null;
         try {
@@ -130,7 +137,9 @@ public final class GradeCommand implements Callable<Integer> {
             GradingSession.Settings settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                     SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo);
-            outcome = new GradingSession(settings, skeleton, classpath, StructureRules.load()).grade(submission, work);
+            timings.lap("setup");
+            outcome = new GradingSession(settings, skeleton, classpath,
+                    structureRules ? StructureRules.load() : classes -> List.of()).grade(submission, work, timings);
         } catch (IOException | RuntimeException | LinkageError e) {
             return writeMinimal(console, "The grader could not start: " + e);
         } finally {
@@ -138,16 +147,15 @@ public final class GradeCommand implements Callable<Integer> {
                 deleteQuietly(work);
             }
         }
+        String table;
         try {
-            long start = System.nanoTime();
-            ReportOutput.writeAll(outcome, out);
-            outcome.timings().add("reports", (System.nanoTime() - start) / 1_000_000L);
-        } catch (IOException | RuntimeException e) {
-            ReportOutput.printConsole(outcome, console);
+            table = ReportOutput.writeAll(outcome, out);
+            outcome.timings().lap("reports");
+        } catch (IOException | RuntimeException | LinkageError e) {
+            ReportOutput.printFallbackConsole(outcome, console);
             return writeMinimal(console, "Writing the reports failed: " + e);
         }
-        ReportOutput.printConsole(outcome, console);
-        console.flush();
+        ReportOutput.printConsole(outcome, table, console);
         return REPORTS_WRITTEN;
     }
 

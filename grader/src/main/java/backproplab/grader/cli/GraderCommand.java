@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         version = "Backprop Lab grader 0.1.0",
         description = "Grades Backprop Lab submissions: compiles them, checks the API, runs the hidden suites in a "
                 + "forked JVM and writes the platform reports.",
-        subcommands = {GradeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GradeCommand.class, ExportStudentCommand.class, GradescopeZipCommand.class,
+                PrairieLearnPackageCommand.class, CommandLine.HelpCommand.class})
 public final class GraderCommand implements Runnable {
 
     @CommandLine.Spec
@@ -24,8 +25,12 @@ public final class GraderCommand implements Runnable {
      * @param args the arguments, for example {@code grade solutions/src/main/java --out /tmp/g}
      */
     public static void main(String[] args) {
+        launchedFromMain = true;
         System.exit(commandLine().execute(args));
     }
+
+    /** Whether this JVM runs the command line through {@link #main}, so its start-up belongs to the run. */
+    static volatile boolean launchedFromMain;
 
     /** A fresh command line with the grader's commands, for {@link CommandLine#execute(String...)} in tests. */
     public static CommandLine commandLine() {

@@ -26,7 +26,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One grading run, start to finish: load, compile, check the API and the structure rules, run the hidden
@@ -79,7 +81,18 @@ public final class GradingSession {
      * @return the outcome; its report is complete even when the submission crashed, hung or did not compile
      */
     public GradingOutcome grade(Path submission, Path workDir) {
-        PhaseTimings timings = new PhaseTimings();
+        return grade(submission, workDir, new PhaseTimings());
+    }
+
+    /**
+     * Grades a submission, adding its phases to {@code timings}.
+     *
+     * @param submission a folder or zip
+     * @param workDir    an empty folder for unpacked sources, class files and the child's files
+     * @param timings    the run's clock, started when the grader started
+     * @return the outcome; its report is complete even when the submission crashed, hung or did not compile
+     */
+    public GradingOutcome grade(Path submission, Path workDir, PhaseTimings timings) {
         GradeCollector collector = new GradeCollector();
         List<String> notes = new ArrayList<>();
         String name = submission.toString();
@@ -101,14 +114,22 @@ public final class GradingSession {
             }
             record(collector, checkApi(compiled.classesDir()));
             timings.lap("API check");
-            record(collector, rules.check(compiled.classesDir()));
+            List<CheckResult> structure = rules.check(compiled.classesDir());
+            record(collector, structure);
             timings.lap("structure rules");
+            List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
+            if (!broken.isEmpty()) {
+                // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
+                return new GradingOutcome(collector.report(""), GradingStatus.REJECTED, name, "", refusal(broken),
+                        timings, notes);
+            }
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo());
             SandboxResult result = runner.run(compiled.classesDir(), settings.suites(), collector, workDir.resolve("run"));
-            timings.add("JVM start", result.startupMillis());
-            timings.add("ND4J start", result.backendMillis());
-            timings.add("suites", result.testsMillis());
-            timings.lap("forked run (wall)");
+            Map<String, Long> breakdown = new LinkedHashMap<>();
+            breakdown.put("JVM start", result.startupMillis());
+            breakdown.put("ND4J start", result.backendMillis());
+            breakdown.put("discovery + tests", result.testsMillis());
+            timings.lap("forked run", breakdown);
             if (result.children().size() > 1) {
                 notes.add("The test JVM was started " + result.children().size() + " times: " + result.children().stream()
                         .map(c -> c.ending()).toList());
@@ -137,6 +158,14 @@ public final class GradingSession {
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             return new ApiCheck(skeleton).check(loader);
         }
+    }
+
+    private static List<String> refusal(List<CheckResult> broken) {
+        List<String> problems = new ArrayList<>();
+        problems.add("Your code breaks " + (broken.size() == 1 ? "a structure rule" : broken.size() + " structure rules")
+                + ", so none of it was run and the score is 0. Fix what is listed below and submit again.");
+        broken.forEach(check -> problems.add(check.message()));
+        return problems;
     }
 
     private static void record(GradeCollector collector, List<CheckResult> checks) {

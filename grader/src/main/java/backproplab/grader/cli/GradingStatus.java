@@ -9,7 +9,10 @@ public enum GradingStatus {
     /** The submission did not compile; the report carries the compiler's messages. */
     COMPILE_ERROR,
 
-    /** The submission was refused before compiling or running (no sources, bad zip, forbidden package). */
+    /**
+     * The submission was refused before running (no sources, bad zip, forbidden package, or a broken structure
+     * rule: code that uses reflection, I/O, threads, System.exit, … is not run at all and scores 0).
+     */
     REJECTED,
 
     /** The grader itself failed; the report says so, and the score is not meaningful. */

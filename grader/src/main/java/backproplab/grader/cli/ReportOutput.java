@@ -1,7 +1,7 @@
 package backproplab.grader.cli;
 
 import backproplab.grader.report.GradescopeReporter;
-import backproplab.grader.report.PrairieLearnReporter;
+import backproplab.grader.report.Reporters;
 import backproplab.grader.report.RunInfo;
 import backproplab.scoring.GradeReport;
 import backproplab.scoring.TestOutcome;
@@ -18,6 +18,9 @@ import java.util.Locale;
 
 /** Turns a {@link GradingOutcome} into the report files and the console summary. */
 final class ReportOutput {
+
+    /** The file in {@code --out} that records the phase timings of the run (not part of any platform format). */
+    static final String TIMINGS_FILE = "timings.json";
 
     private ReportOutput() {
     }
@@ -43,28 +46,41 @@ final class ReportOutput {
                 .withNotes(notes);
     }
 
-    /** Writes every report file into {@code outDir}. */
-    static void writeAll(GradingOutcome outcome, Path outDir) throws IOException {
-        RunInfo run = runInfo(outcome);
-        new GradescopeReporter().write(outcome.report(), run, outDir);
-        new PrairieLearnReporter().write(outcome.report(), run, outDir);
+    /**
+     * Writes every report file into {@code outDir}, plus {@value #TIMINGS_FILE} with the phase timings.
+     *
+     * @return the console table of the reporters
+     */
+    static String writeAll(GradingOutcome outcome, Path outDir) throws IOException {
+        String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode timings = mapper.createObjectNode();
+        timings.put("status", outcome.status().name());
+        ObjectNode phases = timings.putObject("phasesMillis");
+        outcome.timings().phases().forEach(phases::put);
+        timings.put("totalMillis", outcome.timings().totalMillis());
+        Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
+                StandardCharsets.UTF_8);
+        return table;
     }
 
-    /** The console summary: one line per test, the total, the backend and the phase timings. */
-    static void printConsole(GradingOutcome outcome, PrintWriter out) {
+    /** The console: the reporters' table, the grading status, the backend and the phase timings. */
+    static void printConsole(GradingOutcome outcome, String table, PrintWriter out) {
+        out.print(table.endsWith("\n") ? table : table + "\n");
+        out.println("Status: " + outcome.status() + (outcome.status().gradable() ? "" : " (not gradable)"));
+        out.println("Timings: " + outcome.timings().line());
+        out.flush();
+    }
+
+    /** The console when the reporters failed: one line per test, the total and the timings. */
+    static void printFallbackConsole(GradingOutcome outcome, PrintWriter out) {
         GradeReport report = outcome.report();
         out.println("Backprop Lab grade: " + outcome.submission() + " (" + outcome.status() + ")");
-        if (!outcome.message().isBlank()) {
-            out.println(outcome.message());
-        }
         outcome.problems().forEach(out::println);
         for (TestOutcome test : report.tests()) {
             out.printf(Locale.ROOT, "  %-9s %6.2f / %-6.2f %s%n", test.status(), test.score(), test.points(), test.displayName());
         }
         out.printf(Locale.ROOT, "Score: %.2f / %.2f%n", report.score(), report.maxScore());
-        if (!report.backend().isBlank()) {
-            out.println("Backend: " + report.backend());
-        }
         out.println("Timings: " + outcome.timings().line());
         out.flush();
     }

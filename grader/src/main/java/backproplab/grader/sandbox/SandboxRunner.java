@@ -96,9 +96,10 @@ public final class SandboxRunner {
                 break;
             }
             boolean progress = child.testsFinished() > 0;
-            List<String> pending = collector.pending();
+            Set<String> remaining = new LinkedHashSet<>(run.plannedKeys);
+            remaining.removeAll(run.doneKeys);
             boolean timeLeft = System.nanoTime() < run.deadlineNanos - TimeUnit.SECONDS.toNanos(2);
-            if (pending.isEmpty() || run.plannedKeys.isEmpty()) {
+            if (remaining.isEmpty() || run.plannedKeys.isEmpty()) {
                 problem = child.ending();
                 break;
             }
@@ -110,7 +111,7 @@ public final class SandboxRunner {
                 break;
             }
         }
-        if (run.plannedKeys.isEmpty()) {
+        if (run.plannedKeys.isEmpty() && !run.complete) {
             collector.planned(new PlannedTest(SUITES_KEY, "Hidden test suites", "", "", false, 0.0, "", Visibility.VISIBLE));
             collector.finished(SUITES_KEY, TestStatus.NOT_RUN, "The hidden tests could not start: " + problem, 0);
         }
@@ -357,7 +358,10 @@ public final class SandboxRunner {
             state.finished++;
         }
         String running = state.running;
-        if (running != null && !run.doneKeys.contains(running)) {
+        // A test that was running when the child halted for another test's runaway thread is not charged:
+        // it stays open, and the next child runs it again.
+        boolean innocent = state.hungId != null && !state.hungId.equals(running);
+        if (running != null && !innocent && !run.doneKeys.contains(running)) {
             boolean timeout = run.wallTimeout || state.killedForStall;
             String reason = (timeout ? "Stopped: " : "This test did not finish: ") + ending;
             if (timeout) {

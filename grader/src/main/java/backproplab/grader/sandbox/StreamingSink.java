@@ -28,6 +28,7 @@ final class StreamingSink implements TestEventSink {
     @Override
     public void started(String id) {
         // Output printed between tests (static initialisers, @BeforeAll) goes to the next test that ends.
+        watchdog.beforeTest();
         watchdog.started(id);
         events.send(SandboxEvent.forTest(SandboxEvent.STARTED, id));
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>JUnit runs each test in a separate thread and fails it when it exceeds its limit, but it cannot kill
  * that thread: an endless loop that ignores interruption keeps running and would slow every later test.
  * So after a test ends, any test thread of JUnit's ({@code junit-timeout-thread-*}) still alive after the
- * grace period is a runaway; and if no test event at all arrives for the time limit plus the grace period
+ * grace period, checked before the next test starts, is a runaway; and if no test event at all arrives for the time limit plus the grace period
  * (a loop in a static initialiser, a deadlock), the run is stuck. In both cases the watchdog sends
  * {@link SandboxEvent#HUNG} and halts the JVM; the parent starts a fresh child for the tests still pending.
  */
@@ -36,10 +36,37 @@ final class Watchdog {
     }
 
     void start() {
+        lastEventNanos = System.nanoTime();
         Thread thread = new Thread(this::watch, "backproplab-watchdog");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * Called before a test starts: if the thread of a test that timed out is still running after the grace
+     * period, the child halts now, before the next test could be blamed for it.
+     */
+    void beforeTest() {
+        List<Thread> previous = leftovers;
+        if (previous.isEmpty()) {
+            return;
+        }
+        long deadline = leftoversSinceNanos + graceMillis * 1_000_000L;
+        for (Thread thread : previous) {
+            long waitMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+            try {
+                thread.join(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (previous.stream().anyMatch(Thread::isAlive)) {
+            halt(lastTest, "The test ran past its time limit of " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
+                    + " and its thread did not stop (an endless loop?). The remaining tests run in a fresh JVM.");
+        }
+        leftovers = List.of();
     }
 
     void started(String id) {
@@ -63,13 +90,6 @@ final class Watchdog {
                 return;
             }
             long now = System.nanoTime();
-            if (!leftovers.isEmpty() && millisSince(leftoversSinceNanos, now) > graceMillis) {
-                if (leftovers.stream().anyMatch(Thread::isAlive)) {
-                    halt(lastTest, "The test ran past its time limit of " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
-                            + " and its thread did not stop (an endless loop?). The remaining tests run in a fresh JVM.");
-                }
-                leftovers = List.of();
-            }
             if (millisSince(lastEventNanos, now) > limitMillis + graceMillis) {
                 String test = currentTest;
                 halt(test, test == null

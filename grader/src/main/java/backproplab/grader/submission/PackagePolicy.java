@@ -5,15 +5,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which packages a submission may put classes in: the exercise packages of the skeleton and their
- * sub-packages. Anything else (the course runtime {@code backproplab.scoring}, the grader, {@code java.*},
- * a library's package, the unnamed package) would shadow code the grader relies on, so it is refused.
+ * Which packages a submission may put classes in: {@code backproplab} and its sub-packages (the exercise
+ * packages, and extras such as the reference's {@code backproplab.demos}), except the course's own
+ * infrastructure ({@code backproplab.scoring}, {@code backproplab.runtime}, {@code backproplab.datasets},
+ * {@code backproplab.grader}). A class anywhere else ({@code java.*}, a library's package, the unnamed
+ * package) or in the infrastructure would shadow code the grader relies on, so it is refused.
  */
 public final class PackagePolicy {
 
+    /** The root package of the course. */
+    public static final String ROOT = "backproplab";
+
+    /** Packages that belong to the course runtime and the grader; a submission must not add to them. */
+    public static final List<String> RESERVED = List.of(
+            "backproplab.scoring", "backproplab.runtime", "backproplab.datasets", "backproplab.grader");
+
     private final Set<String> exercisePackages;
 
-    /** @param exercisePackages the packages of the skeleton's classes */
+    /** @param exercisePackages the packages of the skeleton's classes, named in the refusal message */
     public PackagePolicy(Set<String> exercisePackages) {
         this.exercisePackages = Set.copyOf(exercisePackages);
     }
@@ -33,23 +42,18 @@ public final class PackagePolicy {
             String pkg = ClassFiles.packageOf(name);
             if (!allowed(pkg)) {
                 messages.add("Class " + name + " is in package " + (pkg.isEmpty() ? "(the unnamed package)" : pkg)
-                        + ", which is not an exercise package. Only classes in " + String.join(", ", sorted())
-                        + " (or their sub-packages) are graded; move or delete it.");
+                        + ", which is not an exercise package. Keep your classes in the exercise packages ("
+                        + String.join(", ", exercisePackages.stream().sorted().toList())
+                        + "); move or delete this one.");
             }
         }
         return messages;
     }
 
-    private boolean allowed(String pkg) {
-        for (String exercise : exercisePackages) {
-            if (pkg.equals(exercise) || pkg.startsWith(exercise + ".")) {
-                return true;
-            }
+    private static boolean allowed(String pkg) {
+        if (!pkg.startsWith(ROOT + ".")) {
+            return false;
         }
-        return false;
-    }
-
-    private List<String> sorted() {
-        return exercisePackages.stream().sorted().toList();
+        return RESERVED.stream().noneMatch(reserved -> pkg.equals(reserved) || pkg.startsWith(reserved + "."));
     }
 }

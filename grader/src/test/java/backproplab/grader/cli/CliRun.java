@@ -20,7 +20,7 @@ import picocli.CommandLine;
  * One in-process run of {@code grader grade} (the parent) with real forked child JVMs, and what it wrote:
  * the exit code, the console, and the parsed {@code results.json} and {@code prairielearn.json}.
  */
-record CliRun(int exitCode, String stdout, String stderr, Path out, JsonNode results, JsonNode prairieLearn,
+public record CliRun(int exitCode, String stdout, String stderr, Path out, JsonNode results, JsonNode prairieLearn,
               long wallMillis) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ record CliRun(int exitCode, String stdout, String stderr, Path out, JsonNode res
             "--test-timeout", "2s", "--grace", "1s", "--run-timeout", "60s");
 
     /** A fixture submission folder under src/test/resources/submissions. */
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Path.of(CliRun.class.getResource("/submissions/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
@@ -39,10 +39,16 @@ record CliRun(int exitCode, String stdout, String stderr, Path out, JsonNode res
     }
 
     /** Grades {@code submission} into {@code out} with {@link #FAST} plus {@code extra} options. */
-    static CliRun grade(Path submission, Path out, String... extra) {
+    public static CliRun grade(Path submission, Path out, String... extra) {
+        List<String> options = new ArrayList<>(FAST);
+        options.addAll(Arrays.asList(extra));
+        return gradeWith(submission, out, options);
+    }
+
+    /** Grades {@code submission} into {@code out} with exactly these options (the end-to-end tests run the real suites). */
+    public static CliRun gradeWith(Path submission, Path out, List<String> options) {
         List<String> args = new ArrayList<>(List.of("grade", submission.toString(), "--out", out.toString()));
-        args.addAll(FAST);
-        args.addAll(Arrays.asList(extra));
+        args.addAll(options);
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         CommandLine cli = GraderCommand.commandLine().setOverwrittenOptionsAllowed(true);
@@ -64,29 +70,29 @@ record CliRun(int exitCode, String stdout, String stderr, Path out, JsonNode res
     }
 
     /** The results.json test with this display name, if any. */
-    Optional<JsonNode> test(String name) {
+    public Optional<JsonNode> test(String name) {
         return tests().stream().filter(t -> name.equals(t.path("name").asText())).findFirst();
     }
 
     /** The results.json test with this display name; fails with the list of names if it is missing. */
-    JsonNode requireTest(String name) {
+    public JsonNode requireTest(String name) {
         return test(name).orElseThrow(() -> new AssertionError("results.json has no test named '" + name
                 + "'; it has " + tests().stream().map(t -> t.path("name").asText()).toList() + "\nconsole:\n" + stdout));
     }
 
     /** Every test of results.json. */
-    List<JsonNode> tests() {
+    public List<JsonNode> tests() {
         JsonNode tests = results == null ? null : results.get("tests");
         return tests == null ? List.of() : StreamSupport.stream(tests.spliterator(), false).toList();
     }
 
     /** The grader's own status of a test (PASSED, FAILED, TIMED_OUT, NOT_RUN, ...). */
-    static String outcome(JsonNode test) {
+    public static String outcome(JsonNode test) {
         return test.path("extra_data").path("outcome").asText();
     }
 
     /** A summary for assertion messages. */
-    String describe() {
+    public String describe() {
         return "exit code " + exitCode + ", wall " + wallMillis + " ms\nconsole:\n" + stdout + "\nerrors:\n" + stderr;
     }
 }

@@ -61,7 +61,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("an endless loop times out only the tests that call it; the others still pass in a fresh JVM")
     void infiniteLoop() {
-        CliRun run = grade(fixture("infinite-loop"), out);
+        CliRun run = grade(fixture("infinite-loop"), out, "--no-structure-rules");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         for (String looping : new String[] {RELU_TWO, RELU_MINUS_TWO}) {
@@ -82,7 +82,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("System.exit(3) costs only the test that called it, with the exit code as the reason")
     void systemExit() {
-        CliRun run = grade(fixture("system-exit"), out);
+        CliRun run = grade(fixture("system-exit"), out, "--no-structure-rules");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode exiting = run.requireTest(SIGMOID);
@@ -96,9 +96,20 @@ class GradeBadSubmissionsTest {
     }
 
     @Test
+    @DisplayName("with the structure rules on, System.exit is refused before anything runs, naming the rule")
+    void systemExitRefusedByRules() {
+        CliRun run = grade(fixture("system-exit"), out);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.results().path("score").asDouble()).as("score").isZero();
+        assertThat(run.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isFalse();
+        assertThat(run.results().path("output").asText()).as("results.json output").contains("System.exit");
+    }
+
+    @Test
     @DisplayName("100 MB printed to stdout are capped at 8 KB per test with a note, and the test still passes")
     void floodsStdout() {
-        CliRun run = grade(fixture("floods-stdout"), out, "--test-timeout", "20s");
+        CliRun run = grade(fixture("floods-stdout"), out, "--test-timeout", "20s", "--no-structure-rules");
 
         JsonNode flooding = run.requireTest(SIGMOID);
         assertThat(flooding.path("status").asText()).as("status of the flooding test; %s", run.describe()).isEqualTo("passed");
@@ -152,7 +163,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("running out of heap costs the test that allocated, with the heap limit as the reason")
     void outOfMemory() {
-        CliRun run = grade(fixture("out-of-memory"), out, "--heap", "64m");
+        CliRun run = grade(fixture("out-of-memory"), out, "--heap", "64m", "--no-structure-rules");
 
         JsonNode test = run.requireTest(SIGMOID);
         assertThat(test.path("score").asDouble()).as("score of the allocating test; %s", run.describe()).isZero();
@@ -163,7 +174,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("the whole-run limit kills the test JVM: the running test timed out, the rest did not run, and the report is complete")
     void wholeRunTimeout() {
-        CliRun run = grade(fixture("infinite-loop"), out, "--test-timeout", "30s", "--run-timeout", "3s");
+        CliRun run = grade(fixture("infinite-loop"), out, "--test-timeout", "30s", "--run-timeout", "3s", "--no-structure-rules");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.wallMillis()).as("wall time of a run limited to 3 s").isLessThan(20_000);

@@ -251,6 +251,41 @@ public final class PlainNetwork {
         return ordered;
     }
 
+    /** A new network θ − α·g for every parameter (g by name, as {@link #backward} returns them). */
+    public PlainNetwork minus(Map<String, double[][]> gradients, double learningRate) {
+        double[][][] w = new double[weights.length][][];
+        double[][] b = new double[weights.length][];
+        for (int i = 0; i < weights.length; i++) {
+            double[][] dw = gradients.get("W" + (i + 1));
+            double[][] db = gradients.get("b" + (i + 1));
+            w[i] = Arrays2D.copy(weights[i]);
+            b[i] = biases[i].clone();
+            for (int r = 0; r < w[i].length; r++) {
+                for (int c = 0; c < w[i][r].length; c++) {
+                    w[i][r][c] -= learningRate * dw[r][c];
+                }
+                b[i][r] -= learningRate * db[r][0];
+            }
+        }
+        return new PlainNetwork(hidden, w, b);
+    }
+
+    /** A plain copy of a network's parameter map (W1, b1, … as INDArrays). */
+    public static PlainNetwork of(Map<String, INDArray> parameters, HiddenActivation hidden) {
+        int layers = parameters.size() / 2;
+        double[][][] w = new double[layers][][];
+        double[][] b = new double[layers][];
+        for (int i = 0; i < layers; i++) {
+            w[i] = Arrays2D.of(parameters.get("W" + (i + 1)));
+            double[][] column = Arrays2D.of(parameters.get("b" + (i + 1)));
+            b[i] = new double[column.length];
+            for (int r = 0; r < column.length; r++) {
+                b[i][r] = column[r][0];
+            }
+        }
+        return new PlainNetwork(hidden, w, b);
+    }
+
     /** The smallest |Z_i| of any hidden unit and sample: how far the batch stays from ReLU's kink at 0. */
     public double smallestHiddenMagnitude(double[][] x) {
         Pass pass = forward(x);

@@ -1,0 +1,53 @@
+package backproplab.grader.suites.support;
+
+import backproplab.network.NeuralNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The suites' own full-batch training loop: only the submission's {@code forward}, {@code backward} and
+ * {@code update} are called, so that the convergence tests grade the network, not the (given) trainer.
+ * Loss and accuracy are computed here in plain doubles.
+ */
+public final class FullBatchTraining {
+
+    private FullBatchTraining() {
+    }
+
+    /**
+     * Where a training run ended.
+     *
+     * @param loss     mean binary cross-entropy on the training data after the last update
+     * @param accuracy share of training samples on the right side of 0.5 after the last update
+     * @param output   ŷ on the training data after the last update (1 × m)
+     */
+    public record Result(double loss, double accuracy, double[] output) {
+    }
+
+    /** {@code epochs} times: forward(X), backward(Y), update(α); then one more forward to measure. */
+    public static Result train(NeuralNetwork net, INDArray x, INDArray y, double learningRate, int epochs) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            net.forward(x);
+            net.backward(y);
+            net.update(learningRate);
+        }
+        double[] output = Arrays2D.of(net.forward(x))[0];
+        double[] labels = Arrays2D.of(y)[0];
+        return new Result(loss(labels, output), accuracy(labels, output), output);
+    }
+
+    /** Mean clipped binary cross-entropy. */
+    public static double loss(double[] labels, double[] output) {
+        return PlainNetwork.meanBce(new double[][] {labels}, new double[][] {output});
+    }
+
+    /** mean((ŷ &gt; 0.5) == y). */
+    public static double accuracy(double[] labels, double[] output) {
+        int right = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if ((output[i] > 0.5 ? 1.0 : 0.0) == labels[i]) {
+                right++;
+            }
+        }
+        return (double) right / labels.length;
+    }
+}

@@ -1,0 +1,98 @@
+package backproplab.grader.suites.support;
+
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Assertions whose failure message is exactly what the student reads, in DESIGN.md's feedback style:
+ * {@code "<Class.method> — <what>: expected …, got …"}, then the equation to check and a hint.
+ * (AssertJ is used where its own message is already that clear.)
+ */
+public final class Verify {
+
+    private Verify() {
+    }
+
+    /** Fails with {@code message} unless {@code condition}. */
+    public static void that(boolean condition, Supplier<String> message) {
+        if (!condition) {
+            throw new AssertionError(message.get());
+        }
+    }
+
+    /** Fails with {@code message}. */
+    public static AssertionError fail(String message) {
+        throw new AssertionError(message);
+    }
+
+    /**
+     * {@code actual} equals {@code expected} within {@code tolerance} · max(1, |expected|) (NaN and infinities must
+     * match exactly).
+     *
+     * @param method    e.g. {@code "Activations.sigmoid"}
+     * @param what      e.g. {@code "sigmoid(2.0)"}
+     * @param check     the equation or hint printed after the values, e.g. {@code "Check σ(z) = 1/(1 + e^(−z))."}
+     */
+    public static void close(double actual, double expected, double tolerance, String method, String what, String check) {
+        if (!isClose(actual, expected, tolerance)) {
+            throw new AssertionError(method + " — " + what + ": expected " + Feedback.num(expected) + ", got "
+                    + Feedback.num(actual) + ".\n  " + check);
+        }
+    }
+
+    /** {@code actual} equals {@code expected} within {@code relative} · |expected|: for values far below 1, such as σ(−500). */
+    public static void closeRelative(double actual, double expected, double relative, String method, String what, String check) {
+        boolean ok = Double.isFinite(expected) ? Math.abs(actual - expected) <= relative * Math.abs(expected)
+                : Double.compare(actual, expected) == 0;
+        if (!ok) {
+            throw new AssertionError(method + " — " + what + ": expected " + Feedback.num(expected) + ", got "
+                    + Feedback.num(actual) + ".\n  " + check);
+        }
+    }
+
+    /** {@code true} if |actual − expected| ≤ tolerance · max(1, |expected|), or both are the same non-finite value. */
+    public static boolean isClose(double actual, double expected, double tolerance) {
+        if (!Double.isFinite(expected) || !Double.isFinite(actual)) {
+            return Double.compare(actual, expected) == 0;
+        }
+        return Math.abs(actual - expected) <= tolerance * Math.max(1.0, Math.abs(expected));
+    }
+
+    /** The array is a matrix of shape (rows, cols). */
+    public static void shape(INDArray actual, long rows, long cols, String method, String what, String check) {
+        if (!Arrays2D.hasShape(actual, rows, cols)) {
+            throw new AssertionError(method + " — " + what + " has the wrong shape.\n  expected "
+                    + Feedback.shape(rows, cols) + ", got " + (actual == null ? "null" : Feedback.shape(actual)) + ".\n  " + check);
+        }
+    }
+
+    /** Every element of {@code actual} (shape checked first) equals {@code expected} within the tolerance. */
+    public static void matrix(INDArray actual, double[][] expected, double tolerance, String method, String what, String check) {
+        shape(actual, expected.length, expected[0].length, method, what, check);
+        double[][] values = Arrays2D.of(actual);
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (!isClose(values[r][c], expected[r][c], tolerance)) {
+                    throw new AssertionError(method + " — " + what + " is wrong at [" + r + "," + c + "]: expected "
+                            + Feedback.num(expected[r][c]) + ", got " + Feedback.num(values[r][c]) + ".\n  expected "
+                            + Feedback.matrix(expected) + "\n  got      " + Feedback.matrix(values) + "\n  " + check);
+                }
+            }
+        }
+    }
+
+    /** The array still holds exactly {@code before} (the method under test must not change its input). */
+    public static void unchanged(INDArray array, double[][] before, String method, String what) {
+        double[][] now = Arrays2D.of(array);
+        for (int r = 0; r < before.length; r++) {
+            for (int c = 0; c < before[r].length; c++) {
+                if (Double.compare(now[r][c], before[r][c]) != 0) {
+                    throw new AssertionError(method + " — changed " + what + ", which belongs to the caller: at [" + r + "," + c
+                            + "] it was " + Feedback.num(before[r][c]) + " and is now " + Feedback.num(now[r][c]) + ".\n"
+                            + "  Work on a copy: an in-place op (a name ending in i, such as addi or muli, or Transforms.*(…, false))"
+                            + " on the caller's array changes it.");
+                }
+            }
+        }
+    }
+}

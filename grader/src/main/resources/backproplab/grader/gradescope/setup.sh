@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder image (Ubuntu). It installs a JDK 17:
+# the grader compiles submissions with javac. The grader itself (grader.jar and lib/) comes from this zip;
+# nothing is built on the box.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends openjdk-17-jdk-headless
+chmod +x /autograder/source/run_autograder /autograder/source/backproplab-grade.sh
+[ -f /autograder/run_autograder ] && chmod +x /autograder/run_autograder
+java -version
