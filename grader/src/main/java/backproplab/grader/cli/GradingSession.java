@@ -100,43 +100,46 @@ public final class GradingSession {
             LoadedSubmission loaded = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
             notes.add("Submission: " + loaded.sources().size() + " source files, " + loaded.form() + ".");
             timings.lap("load");
-            CompileResult compiled = new SubmissionCompiler(classpath.compileClasspath())
-                    .compile(loaded, workDir.resolve("classes"));
-            timings.lap("compile");
-            if (!compiled.success()) {
-                return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
-                        compiled.errors(), timings, notes);
-            }
-            List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
-            List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
-            if (!refused.isEmpty()) {
-                throw new SubmissionRejectedException(String.join("\n", refused));
-            }
-            record(collector, checkApi(compiled.classesDir()));
-            timings.lap("API check");
-            List<CheckResult> structure = rules.check(compiled.classesDir());
-            record(collector, structure);
-            timings.lap("structure rules");
-            List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
-            if (!broken.isEmpty()) {
-                // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
-                return new GradingOutcome(collector.report(""), GradingStatus.REJECTED, name, "", refusal(broken),
-                        timings, notes);
-            }
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo());
-            SandboxResult result = runner.run(compiled.classesDir(), settings.suites(), collector, workDir.resolve("run"));
-            Map<String, Long> breakdown = new LinkedHashMap<>();
-            breakdown.put("JVM start", result.startupMillis());
-            breakdown.put("ND4J start", result.backendMillis());
-            breakdown.put("discovery + tests", result.testsMillis());
-            timings.lap("forked run", breakdown);
-            if (result.children().size() > 1) {
-                notes.add("The test JVM was started " + result.children().size() + " times: " + result.children().stream()
-                        .map(c -> c.ending()).toList());
+            Path classesDir = workDir.resolve("classes");
+            // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
+            try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
+                CompileResult compiled = new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                timings.lap("compile");
+                if (!compiled.success()) {
+                    return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
+                            compiled.errors(), timings, notes);
+                }
+                List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
+                List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
+                if (!refused.isEmpty()) {
+                    throw new SubmissionRejectedException(String.join("\n", refused));
+                }
+                record(collector, checkApi(compiled.classesDir()));
+                timings.lap("API check");
+                List<CheckResult> structure = rules.check(compiled.classesDir());
+                record(collector, structure);
+                timings.lap("structure rules");
+                List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
+                if (!broken.isEmpty()) {
+                    // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
+                    return new GradingOutcome(collector.report(""), GradingStatus.REJECTED, name, "", refusal(broken),
+                            timings, notes);
+                }
+                SandboxResult result = runner.run(child, collector);
+                Map<String, Long> breakdown = new LinkedHashMap<>();
+                breakdown.put("test JVM start (overlaps compile)", result.startupMillis());
+                breakdown.put("ND4J start (overlaps compile)", result.backendMillis());
+                breakdown.put("discovery + tests", result.testsMillis());
+                timings.lap("forked run", breakdown);
+                if (result.children().size() > 1) {
+                    notes.add("The test JVM was started " + result.children().size() + " times: "
+                            + result.children().stream().map(c -> c.ending()).toList());
+                }
+                String message = result.complete() ? "" : "Not every test could run: " + result.problem();
+                return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message,
+                        List.of(), timings, notes);
             }
-            String message = result.complete() ? "" : "Not every test could run: " + result.problem();
-            return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message, List.of(),
-                    timings, notes);
         } catch (SubmissionRejectedException e) {
             return new GradingOutcome(GradeReport.empty(""), GradingStatus.REJECTED, name, "",
                     List.of("Your submission could not be graded: " + e.getMessage()), timings, notes);

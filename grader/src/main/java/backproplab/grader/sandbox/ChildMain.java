@@ -7,6 +7,7 @@ import backproplab.runtime.Backend;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.JUnitEventForwarder;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * keep it alive.
  */
 public final class ChildMain {
+
+    /** The line the parent sends when a waiting child may load and run the suites. */
+    public static final String GO = "go\n";
 
     /** Exit code after a complete run. */
     public static final int OK = 0;
@@ -49,7 +53,8 @@ public final class ChildMain {
         try {
             ChildRequest request = Json.MAPPER.readValue(Path.of(args[0]).toFile(), ChildRequest.class);
             events = new EventWriter(request.port());
-            events.send(new SandboxEvent(SandboxEvent.HELLO, null, null, request.token(), null, null, null, null));
+            events.send(new SandboxEvent(SandboxEvent.HELLO, null, null, request.token(), null, null, null,
+                    ManagementFactory.getRuntimeMXBean().getUptime()));
             OutputCapture output = new OutputCapture(request.outputCapBytes());
             output.install();
             run(request, events, output);
@@ -75,13 +80,16 @@ public final class ChildMain {
         }
     }
 
-    private static void run(ChildRequest request, EventWriter events, OutputCapture output) {
+    private static void run(ChildRequest request, EventWriter events, OutputCapture output) throws IOException {
         if (request.backendInfo()) {
             long start = System.nanoTime();
             String line = Backend.describe();
             output.drain();
             events.send(new SandboxEvent(SandboxEvent.BACKEND, null, null, null, null, line, null,
                     (System.nanoTime() - start) / 1_000_000L));
+        }
+        if (request.waitForGo() && !GO.strip().equals(events.readLine())) {
+            return;
         }
         long discoveryStart = System.nanoTime();
         Launcher launcher = LauncherFactory.create();

@@ -13,9 +13,12 @@ import java.util.List;
  * @param graceMillis    how long a timed-out test's thread may take to stop before the child halts itself
  * @param outputCapBytes captured output kept per test
  * @param backendInfo    whether to start ND4J before the tests and report {@code Backend.describe()}
+ * @param waitForGo      whether to wait, after start-up, for the parent's go line before loading any test (the
+ *                       parent starts the first child while it still compiles the submission)
  */
 public record ChildRequest(int port, String token, List<String> suites, List<String> skipKeys,
-                           long testTimeoutMillis, long graceMillis, int outputCapBytes, boolean backendInfo) {
+                           long testTimeoutMillis, long graceMillis, int outputCapBytes, boolean backendInfo,
+                           boolean waitForGo) {
 
     /** Copies the lists; {@code null} lists become empty. */
     public ChildRequest {

@@ -3,7 +3,6 @@ package backproplab.grader.sandbox;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -16,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class EventWriter implements AutoCloseable {
 
+    /** Exit code of a child whose parent stopped listening. */
+    static final int ORPHANED_EXIT_CODE = 87;
+
     private final Socket socket;
     private final Writer out;
 
@@ -25,13 +27,19 @@ final class EventWriter implements AutoCloseable {
         out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
+    /** Blocks until the parent sends a line; {@code null} when the parent closed the connection. */
+    String readLine() throws IOException {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
     synchronized void send(SandboxEvent event) {
         try {
             out.write(Json.MAPPER.writeValueAsString(event));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("The grader stopped listening", e);
+            // The parent is gone (killed, or it gave up on this child): nobody will score what runs next.
+            Runtime.getRuntime().halt(ORPHANED_EXIT_CODE);
         }
     }
 

@@ -21,7 +21,7 @@ import backproplab.scoring.TestStatus;
 public record SandboxEvent(String type, String id, PlannedTest test, String key, String value, String text,
                            TestStatus status, Long millis) {
 
-    /** First event: the child connected; {@code key} is the token. */
+    /** First event: the child connected; {@code key} is the token, {@code millis} the child JVM's uptime (its start-up). */
     public static final String HELLO = "hello";
     /** ND4J started: {@code text} is {@code Backend.describe()}, {@code millis} the start-up time. */
     public static final String BACKEND = "backend";

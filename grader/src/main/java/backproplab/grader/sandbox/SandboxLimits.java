@@ -21,9 +21,9 @@ public record SandboxLimits(String heap, String threadStack, String offHeap, Str
                             Duration testTimeout, Duration runTimeout, Duration grace,
                             int outputCapBytes, int maxRestarts) {
 
-    /** Heap 384m, stack 4m, off-heap 256m, physical 768m, 20 s per test, 300 s per run, 2 s grace, 8 KB output, 3 restarts. */
+    /** Heap 384m, stack 4m, off-heap 256m, physical 768m, 20 s per test, 300 s per run, 2 s grace, 8 KB output, 6 restarts. */
     public static final SandboxLimits DEFAULT = new SandboxLimits("384m", "4m", "256m", "768m",
-            Duration.ofSeconds(20), Duration.ofSeconds(300), Duration.ofSeconds(2), 8 * 1024, 3);
+            Duration.ofSeconds(20), Duration.ofSeconds(300), Duration.ofSeconds(2), 8 * 1024, 6);
 
     /** Checks values are present and positive. */
     public SandboxLimits {

@@ -74,6 +74,35 @@ public final class SandboxRunner {
     }
 
     /**
+     * Starts the first child JVM now, so that its JVM and ND4J start-up overlap with compiling the submission.
+     * The child loads nothing of the submission and runs nothing until {@link #run(Prestarted, GradeCollector)}
+     * tells it to go; closing the handle without running kills it.
+     *
+     * @param submissionClasses where the compiled submission will be; created now if missing
+     * @param suites            packages or classes of suites
+     * @param workDir           a folder for request files and the child's working directory
+     * @return the waiting child
+     * @throws IOException if the child cannot be started
+     */
+    public Prestarted prestart(Path submissionClasses, List<String> suites, Path workDir) throws IOException {
+        Files.createDirectories(submissionClasses);
+        Files.createDirectories(workDir);
+        return launch(submissionClasses, suites, List.of(), workDir, 0, true);
+    }
+
+    /**
+     * Runs the suites, starting with a child from {@link #prestart}.
+     *
+     * @param first     the prestarted child; it is used up (or killed) by this call
+     * @param collector receives every test, and ends with every test ended
+     * @return the backend line and what happened to each child
+     * @throws IOException if a replacement child cannot be started
+     */
+    public SandboxResult run(Prestarted first, GradeCollector collector) throws IOException {
+        return run(first.submissionClasses, first.suites, collector, first.workDir, first);
+    }
+
+    /**
      * Runs the suites.
      *
      * @param submissionClasses the compiled submission
@@ -85,12 +114,19 @@ public final class SandboxRunner {
      */
     public SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir)
             throws IOException {
-        Run run = new Run(collector, System.nanoTime() + limits.runTimeout().toNanos());
         Files.createDirectories(workDir);
+        return run(submissionClasses, suites, collector, workDir, null);
+    }
+
+    private SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir,
+                              Prestarted first) throws IOException {
+        Run run = new Run(collector, System.nanoTime() + limits.runTimeout().toNanos());
         List<ChildRun> children = new ArrayList<>();
         String problem = "";
         for (int attempt = 0; ; attempt++) {
-            ChildRun child = runChild(submissionClasses, suites, run, workDir, attempt);
+            Prestarted launched = attempt == 0 && first != null ? first
+                    : launch(submissionClasses, suites, List.copyOf(run.doneKeys), workDir, attempt, false);
+            ChildRun child = runChild(launched, run);
             children.add(child);
             if (run.complete) {
                 break;
@@ -105,9 +141,11 @@ public final class SandboxRunner {
             }
             if (!progress || attempt >= limits.maxRestarts() || !timeLeft || run.wallTimeout) {
                 problem = child.ending();
-                collector.endRun(TestStatus.NOT_RUN, "Not run: " + child.ending(), "Not run: " + child.ending()
-                        + (attempt >= limits.maxRestarts() && progress
-                        ? " The test JVM was restarted " + attempt + " times; no more restarts are allowed." : ""));
+                String pendingReason = progress && attempt >= limits.maxRestarts()
+                        ? "Not run: the test JVM stopped " + (attempt + 1) + " times before this test (see the tests "
+                                + "that timed out or did not finish) and is not started again. The last time: " + child.ending()
+                        : "Not run: " + child.ending();
+                collector.endRun(TestStatus.NOT_RUN, "Not run: " + child.ending(), pendingReason);
                 break;
             }
         }
@@ -155,32 +193,86 @@ public final class SandboxRunner {
         boolean killedForStall;
     }
 
-    private ChildRun runChild(Path submissionClasses, List<String> suites, Run run, Path workDir, int attempt)
-            throws IOException {
+    /** A started child JVM and the socket it reports to, not yet supervised. */
+    public static final class Prestarted implements AutoCloseable {
+        private final ServerSocket server;
+        private final Process process;
+        private final ConsoleTail stdout;
+        private final ConsoleTail stderr;
+        private final String token;
+        private final boolean waitsForGo;
+        private final Path submissionClasses;
+        private final List<String> suites;
+        private final Path workDir;
+        private boolean used;
+
+        private Prestarted(ServerSocket server, Process process, String token, boolean waitsForGo,
+                           Path submissionClasses, List<String> suites, Path workDir) {
+            this.server = server;
+            this.process = process;
+            this.token = token;
+            this.waitsForGo = waitsForGo;
+            this.submissionClasses = submissionClasses;
+            this.suites = List.copyOf(suites);
+            this.workDir = workDir;
+            this.stdout = new ConsoleTail(process.getInputStream(), "child-stdout");
+            this.stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
+        }
+
+        /** Kills the child if it was never used. */
+        @Override
+        public void close() throws IOException {
+            if (!used) {
+                killTree(process);
+                server.close();
+            }
+        }
+    }
+
+    private Prestarted launch(Path submissionClasses, List<String> suites, List<String> skipKeys, Path workDir,
+                              int attempt, boolean waitForGo) throws IOException {
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         Path childDir = Files.createDirectories(workDir.resolve("child-" + attempt));
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ChildRequest request = new ChildRequest(server.getLocalPort(), token, suites, List.copyOf(run.doneKeys),
-                    limits.testTimeout().toMillis(), limits.grace().toMillis(), limits.outputCapBytes(), backendInfo);
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try {
+            ChildRequest request = new ChildRequest(server.getLocalPort(), token, suites, skipKeys,
+                    limits.testTimeout().toMillis(), limits.grace().toMillis(), limits.outputCapBytes(), backendInfo,
+                    waitForGo);
             Path requestFile = childDir.resolve("request.json");
             Json.MAPPER.writeValue(requestFile.toFile(), request);
-            long startNanos = System.nanoTime();
             Process process = new ProcessBuilder(command(submissionClasses, requestFile, childDir))
                     .directory(childDir.toFile())
                     .start();
             process.getOutputStream().close();
-            ConsoleTail stdout = new ConsoleTail(process.getInputStream(), "child-stdout");
-            ConsoleTail stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
+            return new Prestarted(server, process, token, waitForGo, submissionClasses, suites, workDir);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private ChildRun runChild(Prestarted child, Run run) throws IOException {
+        child.used = true;
+        Process process = child.process;
+        try (ServerSocket server = child.server) {
             ChildState state = new ChildState();
             String ending;
+            // If the grader itself is stopped (Ctrl-C, a platform's time limit), the child goes with it.
+            Thread reaper = new Thread(() -> killTree(process), "child-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
             try {
-                ending = supervise(server, process, token, run, state, startNanos);
+                ending = supervise(server, child, run, state);
             } finally {
                 killTree(process);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running already.
+                }
             }
-            stdout.awaitEnd(2000);
-            stderr.awaitEnd(2000);
-            String console = (stdout.text() + stderr.text()).strip();
+            child.stdout.awaitEnd(2000);
+            child.stderr.awaitEnd(2000);
+            String console = (child.stdout.text() + child.stderr.text()).strip();
             int exitCode = process.isAlive() ? -1 : process.exitValue();
             if (ending == null) {
                 ending = describeExit(exitCode, console, state, run);
@@ -197,9 +289,10 @@ public final class SandboxRunner {
      *
      * @return why the parent stopped the child, or {@code null} if the child ended by itself
      */
-    private String supervise(ServerSocket server, Process process, String token, Run run, ChildState state, long startNanos)
-            throws IOException {
-        Socket socket = accept(server, process, startNanos);
+    private String supervise(ServerSocket server, Prestarted child, Run run, ChildState state) throws IOException {
+        Process process = child.process;
+        String token = child.token;
+        Socket socket = accept(server, process, System.nanoTime());
         if (socket == null) {
             return process.isAlive() ? "the test JVM did not start within " + STARTUP_LIMIT_MILLIS / 1000 + " s." : null;
         }
@@ -239,7 +332,10 @@ public final class SandboxRunner {
                         return "the test JVM sent an unexpected first message.";
                     }
                     state.helloSeen = true;
-                    state.startupMillis = (now - startNanos) / 1_000_000L;
+                    state.startupMillis = event.millis() == null ? 0 : event.millis();
+                    if (child.waitsForGo) {
+                        sendGo(socket);
+                    }
                 } else {
                     handle(event, run, state, now);
                 }
@@ -254,6 +350,11 @@ public final class SandboxRunner {
                 return "the test JVM made no progress for " + stallLimitMillis / 1000 + " s.";
             }
         }
+    }
+
+    private static void sendGo(Socket socket) throws IOException {
+        socket.getOutputStream().write(ChildMain.GO.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
     }
 
     private Socket accept(ServerSocket server, Process process, long startNanos) throws IOException {

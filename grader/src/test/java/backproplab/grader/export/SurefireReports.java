@@ -30,6 +30,12 @@ final class SurefireReports {
      * @param type      the exception type of a failure or error
      */
     record TestCase(Path report, String className, String name, Outcome outcome, String message, String type) {
+        /** The test class named by the report file (classname may be a display name). */
+        String reportClass() {
+            String file = report.getFileName().toString();
+            return file.substring("TEST-".length(), file.length() - ".xml".length());
+        }
+
         boolean failed() {
             return outcome == Outcome.FAILURE || outcome == Outcome.ERROR;
         }

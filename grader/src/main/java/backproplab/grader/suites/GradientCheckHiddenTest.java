@@ -1,0 +1,251 @@
+package backproplab.grader.suites;
+
+import backproplab.gradcheck.GradientCheckResult;
+import backproplab.gradcheck.GradientCheckResult.Row;
+import backproplab.gradcheck.NetworkGradientCheck;
+import backproplab.gradcheck.RelativeError;
+import backproplab.gradcheck.TinyGradientCheck;
+import backproplab.grader.suites.support.Arrays2D;
+import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.GradientComparison;
+import backproplab.grader.suites.support.PlainNetwork;
+import backproplab.grader.suites.support.PlainTinyNetwork;
+import backproplab.grader.suites.support.Thresholds;
+import backproplab.grader.suites.support.Verify;
+import backproplab.network.HiddenActivation;
+import backproplab.network.NeuralNetwork;
+import backproplab.runtime.Backend;
+import backproplab.scoring.Graded;
+import backproplab.scoring.Visibility;
+import backproplab.tinynet.TinyGradients;
+import backproplab.tinynet.TinyNetwork;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Hidden tests of exercise 4 (and the matrix check of exercise 6): the relative error, and the student's own
+ * gradient checkers, which must pass a correct backward pass, flag a wrong one, and really use central
+ * differences. The tiny checks run on the suite's own {@link PlainTinyNetwork}, so they grade the checker and
+ * nothing else. 9 points.
+ */
+@DisplayName("Hidden: gradient checking (exercises 4 and 6)")
+class GradientCheckHiddenTest {
+
+    private static final String DOC = "docs/04-gradient-check.md";
+    private static final String NETWORK_DOC = "docs/06-neural-network.md#gradient-check";
+    private static final double PROBE_EPSILON = Thresholds.get().number("gradcheck.probeEpsilon");
+    private static final double PROBE_TOLERANCE = Thresholds.get().number("gradcheck.numericalTolerance");
+
+    /** w1, b1, w2, b2, x, y: a point where the loss is clearly curved in every parameter. */
+    private static final double[] TINY = {0.8, 0.3, -1.4, 0.6, 1.2, 1};
+
+    @BeforeAll
+    static void startNd4j() {
+        Backend.init();
+    }
+
+    private static PlainTinyNetwork tiny(UnaryOperator<TinyGradients> distortion) {
+        return new PlainTinyNetwork(TINY[0], TINY[1], TINY[2], TINY[3], distortion);
+    }
+
+    @Test
+    @Graded(points = 1.5, task = "gradcheck.relativeError", visibility = Visibility.HIDDEN)
+    @DisplayName("RelativeError.of is |a − n| / (|a| + |n|): symmetric, 0 for 0 and 0, 1 for opposite signs, no absolute floor, NaN for NaN")
+    void relativeErrorValues() {
+        double[][] cases = {{2.5, 2.4999}, {-0.003, -0.0031}, {1e-9, -1e-9}, {3, 0}, {0, -7}, {-4, 4}, {1e-300, 2e-300}, {123.0, 123.0}, {0, 0}};
+        for (double[] c : cases) {
+            double expected = GradientComparison.relativeError(c[0], c[1]);
+            for (double[] args : new double[][] {c, {c[1], c[0]}}) {
+                double actual = RelativeError.of(args[0], args[1]);
+                Verify.closeRelative(actual, expected, 1e-12, "RelativeError.of", "relative error of a = " + Feedback.num(args[0])
+                        + " and n = " + Feedback.num(args[1]),
+                        "Check |a − n| / (|a| + |n|), and 0 when both are 0 (" + DOC + "#relative-error).");
+            }
+        }
+        double nan = RelativeError.of(Double.NaN, 1.0);
+        Verify.that(Double.isNaN(nan), () -> "RelativeError.of — relative error of a = NaN and n = 1: expected NaN, got " + nan
+                + ".\n  A NaN gradient must never look like a match (" + DOC + "#relative-error).");
+    }
+
+    @Test
+    @Graded(points = 1, task = "gradcheck.tinyCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("TinyGradientCheck passes a correct backward pass, with rows w1, b1, w2, b2 holding backward's gradients")
+    void tinyCheckPassesCorrectBackward() {
+        PlainTinyNetwork net = tiny(UnaryOperator.identity());
+        GradientCheckResult result = TinyGradientCheck.check(net, TINY[4], TINY[5]);
+        TinyGradients exact = PlainTinyNetwork.gradientsOf(TINY[0], TINY[1], TINY[2], TINY[3], TINY[4], TINY[5]);
+        List<String> names = result.rows().stream().map(Row::parameter).toList();
+        Verify.that(names.equals(TinyNetwork.PARAMETER_NAMES), () -> "TinyGradientCheck.check — expected one row per parameter,"
+                + " in the order " + TinyNetwork.PARAMETER_NAMES + ", got rows " + names + " (" + DOC + "#checking-the-tiny-network).");
+        for (String name : TinyNetwork.PARAMETER_NAMES) {
+            Verify.close(result.row(name).analytical(), exact.get(name), 1e-12, "TinyGradientCheck.check",
+                    "the analytical column of " + name, "It must hold what net.backward(y) returned, after net.forward(x) ("
+                            + DOC + "#checking-the-tiny-network).");
+        }
+        Verify.that(result.passed(), () -> "TinyGradientCheck.check — a correct backward pass was flagged:\n" + result
+                + "\n  Check the numerical column: (L(θ + ε) − L(θ − ε)) / 2ε with L = binaryCrossEntropy(y, net.forward(x)) ("
+                + DOC + "#checking-the-tiny-network).");
+    }
+
+    @Test
+    @Graded(points = 1.5, task = "gradcheck.tinyCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("TinyGradientCheck flags planted wrong gradients (a flipped sign, a factor 3, a 1 % error) and only those")
+    void tinyCheckFlagsWrongBackward() {
+        record Plant(String wrong, UnaryOperator<TinyGradients> distortion) {
+        }
+        List<Plant> plants = List.of(
+                new Plant("w2", g -> new TinyGradients(g.w1(), g.b1(), -g.w2(), g.b2())),
+                new Plant("b1", g -> new TinyGradients(g.w1(), 3 * g.b1(), g.w2(), g.b2())),
+                new Plant("w1", g -> new TinyGradients(1.01 * g.w1(), g.b1(), g.w2(), g.b2())));
+        for (Plant plant : plants) {
+            GradientCheckResult result = TinyGradientCheck.check(tiny(plant.distortion), TINY[4], TINY[5]);
+            List<String> failing = result.failures().stream().map(Row::parameter).toList();
+            Verify.that(!result.passed() && failing.equals(List.of(plant.wrong)), () -> "TinyGradientCheck.check — a backward pass"
+                    + " whose dL/d" + plant.wrong + " is wrong should fail on exactly that row; failing rows were " + failing + ":\n"
+                    + result + "\n  The analytical column must come from net.backward(y) and the numerical one from central differences"
+                    + " of the loss; RelativeError.of decides (" + DOC + "#checking-the-tiny-network).");
+        }
+    }
+
+    @Test
+    @Graded(points = 1.5, task = "gradcheck.tinyCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("TinyGradientCheck's numerical column is the CENTRAL difference with the given ε, and the parameters are restored")
+    void tinyCheckUsesCentralDifferences() {
+        PlainTinyNetwork net = tiny(UnaryOperator.identity());
+        GradientCheckResult result = TinyGradientCheck.check(net, TINY[4], TINY[5], PROBE_EPSILON);
+        double[] p = {TINY[0], TINY[1], TINY[2], TINY[3]};
+        for (String name : TinyNetwork.PARAMETER_NAMES) {
+            int i = PlainTinyNetwork.index(name);
+            double plus = PlainTinyNetwork.loss(p, name, p[i] + PROBE_EPSILON, TINY[4], TINY[5]);
+            double minus = PlainTinyNetwork.loss(p, name, p[i] - PROBE_EPSILON, TINY[4], TINY[5]);
+            double base = PlainTinyNetwork.loss(p, name, p[i], TINY[4], TINY[5]);
+            double central = (plus - minus) / (2 * PROBE_EPSILON);
+            double oneSided = (plus - base) / PROBE_EPSILON;
+            double actual = result.row(name).numerical();
+            String hint = Math.abs(actual - oneSided) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ + ε) − L(θ)) / ε. "
+                    : Math.abs(actual - (base - minus) / PROBE_EPSILON) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ) − L(θ − ε)) / ε. " : "";
+            Verify.close(actual, central, PROBE_TOLERANCE, "TinyGradientCheck.check", "numerical gradient of " + name + " with ε = "
+                    + Feedback.num(PROBE_EPSILON), hint + "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε with the ε passed in ("
+                    + DOC + "#checking-the-tiny-network).");
+        }
+        for (String name : TinyNetwork.PARAMETER_NAMES) {
+            double original = p[PlainTinyNetwork.index(name)];
+            Verify.that(net.parameter(name) == original, () -> "TinyGradientCheck.check — after the check, " + name + " is "
+                    + net.parameter(name) + " instead of " + original + ": put each parameter back to the value you saved ("
+                    + DOC + "#checking-the-tiny-network).");
+        }
+    }
+
+    /** A 3-4-2-1 ReLU network, planted, kink-free on its batch of 5. */
+    private static PlainNetwork plantedNetwork() {
+        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 3, 4, 2, 1);
+    }
+
+    private static double[][] batch() {
+        return new backproplab.datasets.NumpyRandom(32).randn(3, 5);
+    }
+
+    private static final double[][] LABELS = {{1, 0, 0, 1, 1}};
+
+    @Test
+    @Graded(points = 1.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("NetworkGradientCheck has a row W1[r,c] … for every element, and its numerical column is the central difference with the given ε")
+    void networkCheckUsesCentralDifferences() {
+        PlainNetwork plain = plantedNetwork();
+        NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
+        GradientCheckResult result = NetworkGradientCheck.check(net, Arrays2D.array(batch()), Arrays2D.array(LABELS), PROBE_EPSILON);
+        int expectedRows = 4 * 3 + 4 + 2 * 4 + 2 + 2 + 1;
+        Verify.that(result.rows().size() == expectedRows, () -> "NetworkGradientCheck.check — a 3-4-2-1 network has " + expectedRows
+                + " parameter elements (W1 4×3, b1 4×1, W2 2×4, b2 2×1, W3 1×2, b3 1×1), so " + expectedRows + " rows; got "
+                + result.rows().size() + " (" + NETWORK_DOC + ").");
+        for (String name : plain.names()) {
+            double[][] central = plain.numericalGradient(name, batch(), LABELS, PROBE_EPSILON);
+            for (int r = 0; r < central.length; r++) {
+                for (int c = 0; c < central[r].length; c++) {
+                    String rowName = name + "[" + r + "," + c + "]";
+                    Row row = rowOrFail(result, rowName);
+                    Verify.close(row.numerical(), central[r][c], PROBE_TOLERANCE, "NetworkGradientCheck.check",
+                            "numerical gradient of " + rowName + " with ε = " + Feedback.num(PROBE_EPSILON),
+                            "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε of L = binaryCrossEntropy(Y, net.forward(X)), nudging"
+                                    + " one element at a time and putting it back (a one-sided difference is off by about ε/2 · L''). If"
+                                    + " the NeuralNetwork.forward tests fail too, fix forward first (" + NETWORK_DOC + ").");
+                }
+            }
+        }
+    }
+
+    private static Row rowOrFail(GradientCheckResult result, String name) {
+        return result.rows().stream().filter(row -> row.parameter().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("NetworkGradientCheck.check — no row named '" + name + "'. Rows are named like"
+                        + " \"W1[0,1]\" (row 0, column 1 of W1) and \"b1[2,0]\"; first rows were "
+                        + result.rows().stream().limit(5).map(Row::parameter).toList() + " (" + NETWORK_DOC + ")."));
+    }
+
+    @Test
+    @Graded(points = 1, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("NetworkGradientCheck's verdict agrees with the suite's own check of the same backward pass, and flags a ReLU kink")
+    void networkCheckVerdicts() {
+        PlainNetwork plain = plantedNetwork();
+        NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
+        GradientCheckResult result = NetworkGradientCheck.check(net, Arrays2D.array(batch()), Arrays2D.array(LABELS));
+        GradientComparison.Limits limits = new GradientComparison.Limits(GradientCheckResult.EPSILON,
+                GradientCheckResult.MAX_RELATIVE_ERROR, GradientCheckResult.MIN_ABSOLUTE_ERROR);
+        Map<String, double[][]> analytical = new LinkedHashMap<>();
+        for (String name : plain.names()) {
+            analytical.put(name, Arrays2D.of(net.gradient(name)));
+        }
+        boolean suiteVerdict = GradientComparison.ofMatrices(analytical, plain.numericalGradients(batch(), LABELS, limits.epsilon()),
+                5, limits).passed();
+        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 3-4-2-1 network it says "
+                + (result.passed() ? "pass" : "fail") + ", but the same backward pass " + (suiteVerdict ? "passes" : "fails")
+                + " an independent central-difference check:\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
+
+        // Z1[0] is exactly 0 for this one sample: backward uses ReLU'(0) = 0, central differences see half the slope.
+        Map<String, INDArray> kinked = new LinkedHashMap<>();
+        kinked.put("W1", Arrays2D.array(new double[][] {{0.5, -0.25}, {0.7, 0.2}, {-0.3, 0.9}}));
+        kinked.put("b1", Arrays2D.array(new double[][] {{0}, {0.1}, {-0.2}}));
+        kinked.put("W2", Arrays2D.array(new double[][] {{1.5, -0.8, 0.6}}));
+        kinked.put("b2", Arrays2D.array(new double[][] {{0.05}}));
+        NeuralNetwork kink = NeuralNetwork.withParameters(kinked, HiddenActivation.RELU);
+        GradientCheckResult kinkResult = NetworkGradientCheck.check(kink, Arrays2D.array(new double[][] {{1}, {2}}),
+                Arrays2D.array(new double[][] {{0}}));
+        List<String> failing = new ArrayList<>(kinkResult.failures().stream().map(Row::parameter).toList());
+        Verify.that(failing.containsAll(List.of("W1[0,0]", "W1[0,1]", "b1[0,0]")), () -> "NetworkGradientCheck.check — with z = 0"
+                + " exactly at hidden unit 0 (on ReLU's kink) the analytical and central-difference gradients of W1[0,·] and b1[0]"
+                + " disagree, and the check must report it; it reported failing rows " + failing + ":\n" + kinkResult.table()
+                + "\n  (" + NETWORK_DOC + ")");
+    }
+
+    @Test
+    @Graded(points = 0.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
+    @DisplayName("NetworkGradientCheck puts every element back exactly and leaves X and Y alone")
+    void networkCheckRestores() {
+        PlainNetwork plain = plantedNetwork();
+        NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
+        INDArray x = Arrays2D.array(batch());
+        INDArray y = Arrays2D.array(LABELS);
+        NetworkGradientCheck.check(net, x, y, PROBE_EPSILON);
+        for (String name : plain.names()) {
+            double[][] expected = plain.parameter(name);
+            double[][] actual = Arrays2D.of(net.parameter(name));
+            for (int r = 0; r < expected.length; r++) {
+                for (int c = 0; c < expected[r].length; c++) {
+                    int rr = r;
+                    int cc = c;
+                    Verify.that(Double.compare(actual[r][c], expected[r][c]) == 0, () -> "NetworkGradientCheck.check — after the check "
+                            + name + "[" + rr + "," + cc + "] is " + actual[rr][cc] + " instead of " + expected[rr][cc]
+                            + ": save each element before nudging it and put that exact value back (" + NETWORK_DOC + ").");
+                }
+            }
+        }
+        Verify.unchanged(x, batch(), "NetworkGradientCheck.check", "X");
+        Verify.unchanged(y, LABELS, "NetworkGradientCheck.check", "Y");
+    }
+}

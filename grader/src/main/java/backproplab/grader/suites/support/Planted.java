@@ -1,0 +1,78 @@
+package backproplab.grader.suites.support;
+
+import backproplab.datasets.NumpyRandom;
+import backproplab.network.HiddenActivation;
+import backproplab.network.NeuralNetwork;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A planted network case for the matrix suites: the suite's {@link PlainNetwork}, a batch X (features × m) and
+ * labels Y (1 × m), all from fixed seeds, and the submission's {@code NeuralNetwork} holding the same
+ * parameters (planted with the given {@code withParameters}, so that a wrong initialisation cannot hide or
+ * cause a backward bug).
+ */
+public record Planted(String name, PlainNetwork plain, double[][] x, double[][] y) {
+
+    /** Weights randn · scale / √fanIn and biases randn · 0.3 from {@code seed}; X = 1.5 · randn from seed + 1; Y from seed + 2. */
+    public static Planted of(long seed, HiddenActivation hidden, int batch, double weightScale, int... sizes) {
+        PlainNetwork plain = PlainNetwork.random(seed, hidden, weightScale, 0.3, sizes);
+        NumpyRandom rng = new NumpyRandom(seed + 1);
+        double[][] x = rng.randn(sizes[0], batch);
+        for (double[] row : x) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] *= 1.5;
+            }
+        }
+        long[] labels = new NumpyRandom(seed + 2).randint(0, 2, batch);
+        double[][] y = new double[1][batch];
+        for (int i = 0; i < batch; i++) {
+            y[0][i] = labels[i];
+        }
+        String name = Feedback.sizes(sizes) + " " + hidden + " hidden, batch of " + batch + " (seed " + seed + ")";
+        return new Planted(name, plain, x, y);
+    }
+
+    /**
+     * Fails loudly (a bug in the suite, not in the submission) when a hidden unit's Z is within {@code margin}
+     * of ReLU's kink: central differences are only meaningful away from it.
+     */
+    public Planted requireKinkFree(double margin) {
+        if (plain.hidden() == HiddenActivation.RELU && plain.smallestHiddenMagnitude(x) < margin) {
+            throw new IllegalStateException("suite bug: planted case " + name + " has a hidden |Z| of "
+                    + plain.smallestHiddenMagnitude(x) + " < " + margin + "; choose another seed");
+        }
+        return this;
+    }
+
+    /** The case's name, as parameterised tests print it. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** m, the batch size. */
+    public int batch() {
+        return x[0].length;
+    }
+
+    /** A new {@code NeuralNetwork} with exactly the planted parameters. */
+    public NeuralNetwork network() {
+        return NeuralNetwork.withParameters(plain.parameters(), plain.hidden());
+    }
+
+    /** X as a new DOUBLE array. */
+    public INDArray xArray() {
+        return Arrays2D.array(x);
+    }
+
+    /** Y as a new DOUBLE array. */
+    public INDArray yArray() {
+        return Arrays2D.array(y);
+    }
+
+    /** The planted parameters as new arrays. */
+    public Map<String, INDArray> parameters() {
+        return plain.parameters();
+    }
+}

@@ -1,0 +1,68 @@
+package backproplab.grader.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mutant table itself, checked fast and before any grading: no mutant may rot when the reference changes. */
+@DisplayName("mutant table")
+class MutantTableTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("has at least 12 mutants with unique ids, each naming a task and the method its messages must name")
+    void tableIsComplete() {
+        List<Mutant> mutants = Mutant.table();
+
+        assertThat(mutants).as("mutants in src/test/resources%s", Mutant.TABLE).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(mutants.stream().map(Mutant::id)).as("mutant ids").doesNotHaveDuplicates();
+        assertThat(mutants).as("every mutant has a task, an expected method and at least one edit that changes something")
+                .allSatisfy(m -> {
+                    assertThat(m.task()).as("task of %s", m.id()).matches("[a-z]+\\.[A-Za-z]+");
+                    assertThat(m.expect()).as("expected method of %s", m.id()).isNotBlank();
+                    assertThat(m.edits()).as("edits of %s", m.id()).isNotEmpty()
+                            .allMatch(e -> !e.original().isEmpty() && !e.original().equals(e.replacement()));
+                });
+    }
+
+    @Test
+    @DisplayName("every mutant's original snippets occur exactly once in today's reference")
+    void everySnippetIsStillInTheReference() {
+        for (Mutant mutant : Mutant.table()) {
+            Path copy = CourseTree.copy(CourseTree.reference(), temp.resolve(mutant.id()));
+            mutant.applyTo(copy);
+            assertThat(copy.resolve(mutant.file())).as("mutated %s of %s", mutant.file(), mutant.id())
+                    .content().isNotEqualTo(read(CourseTree.reference().resolve(mutant.file())));
+        }
+    }
+
+    @Test
+    @DisplayName("a mutant whose snippet is gone fails loudly, naming the mutant, the file and the snippet")
+    void missingSnippetFailsLoudly() {
+        Mutant stale = new Mutant("stale", "a bug that no longer applies", "backproplab/activations/Activations.java",
+                List.of(new Mutant.Edit("return 42; // not in the reference", "return 0;")), "activations.relu", "relu");
+        Path copy = CourseTree.copy(CourseTree.reference(), temp.resolve("stale"));
+
+        assertThatThrownBy(() -> stale.applyTo(copy)).as("applying a stale mutant")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Mutant 'stale'")
+                .hasMessageContaining("return 42; // not in the reference")
+                .hasMessageContaining("is no longer in backproplab/activations/Activations.java");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package backproplab.grader.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backproplab.grader.cli.CliRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every mutant of {@code src/test/resources/mutants/mutants.json} (a common student bug planted in a copy of the
+ * reference) graded end to end with the real hidden suites: it must lose points, and at least one failed test's
+ * message must name the method with the bug. Two mutants are graded at a time (each in its own forked JVM).
+ *
+ * <p>A summary table (mutant, score, the tests that caught it) is written to {@code target/e2e/mutants.md}.
+ * A few mutants also have golden results in {@code golden-e2e/mutant-<id>.json}.
+ */
+@DisplayName("grade, end to end, on mutants of the reference")
+class MutantsTest {
+
+    /** Mutants whose whole normalised results.json is pinned as a golden file. */
+    static final List<String> GOLDEN = List.of("network-backward-missing-1-over-m", "activations-relu-derivative-ge",
+            "tinynet-update-adds");
+
+    private static final int PARALLEL = 2;
+    private static final Map<String, String> SUMMARY = new ConcurrentHashMap<>();
+    private static long startNanos;
+
+    @TempDir
+    static Path temp;
+
+    @TestFactory
+    List<DynamicTest> everyMutantLosesPointsWithAMessageNamingTheMethod() {
+        List<Mutant> mutants = Mutant.table();
+        startNanos = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        List<DynamicTest> tests = new ArrayList<>();
+        try {
+            for (Mutant mutant : mutants) {
+                Future<Graded> graded = pool.submit(() -> grade(mutant));
+                tests.add(DynamicTest.dynamicTest(mutant.id() + " (" + mutant.kind() + ") loses points and names "
+                        + mutant.expect(), () -> check(mutant, await(graded))));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return tests;
+    }
+
+    @AfterAll
+    static void writeSummary() throws IOException {
+        long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        StringBuilder md = new StringBuilder("| mutant | score | wall | failed tests (task) |\n|---|---|---|---|\n");
+        Mutant.table().forEach(m -> md.append(SUMMARY.getOrDefault(m.id(), "| " + m.id() + " | not graded | | |")).append('\n'));
+        md.append("\n").append(Mutant.table().size()).append(" mutants graded in ").append(seconds).append(" s, ")
+                .append(PARALLEL).append(" at a time.\n");
+        Path file = Path.of("target", "e2e", "mutants.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    private record Graded(Path sources, CliRun run) {
+    }
+
+    private static Graded grade(Mutant mutant) {
+        Path sources = CourseTree.copy(CourseTree.reference(), temp.resolve(mutant.id()).resolve("src"));
+        mutant.applyTo(sources);
+        return new Graded(sources, E2eGrade.grade(sources, temp.resolve(mutant.id()).resolve("out")));
+    }
+
+    private static Graded await(Future<Graded> graded) throws Throwable {
+        try {
+            return graded.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void check(Mutant mutant, Graded graded) {
+        CliRun run = graded.run();
+        double score = run.results().path("score").asDouble();
+        double max = E2eGrade.maxScore(run);
+        List<JsonNode> failed = run.tests().stream().filter(t -> !"passed".equals(t.path("status").asText())).toList();
+        SUMMARY.put(mutant.id(), String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.1f s | %s |", mutant.id(), score, max,
+                run.wallMillis() / 1000.0, failed.stream().map(t -> t.path("name").asText() + " (" + E2eGrade.task(t) + ")")
+                        .collect(Collectors.joining("; "))));
+
+        assertThat(run.exitCode()).as("exit code of grade on mutant %s; %s", mutant.id(), run.describe()).isZero();
+        assertThat(max).as("total points of the report for mutant %s (a refused or broken run has none)", mutant.id())
+                .isPositive();
+        assertThat(score).as("score of mutant %s (%s) in %s: it should lose points, but every test passed. "
+                        + "The hidden suites do not catch this bug: add a check for it to the suite of task %s.",
+                mutant.id(), mutant.kind(), mutant.file(), mutant.task()).isLessThan(max);
+        assertThat(failed).as("failed tests of mutant %s: at least one message should name %s; failed:%n%s",
+                        mutant.id(), mutant.expect(), E2eGrade.failures(run))
+                .anyMatch(t -> t.path("output").asText().contains(mutant.expect()));
+        if (GOLDEN.contains(mutant.id())) {
+            GoldenResults.check("mutant-" + mutant.id(), GoldenResults.normalise(run.results(), graded.sources()));
+        }
+    }
+}
