@@ -29,7 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@code training-loss.png}: the TinyNetwork's loss on the 1-D pattern (section 4);</li>
  *   <li>{@code moons-loss-accuracy.png} and {@code moons-decision-boundary.png}: the 2-8-8-1 network on moons
  *       (section 5);</li>
- *   <li>{@code gradient-norms.png}: per-layer gradient norms, sigmoid against ReLU (section 6).</li>
+ *   <li>{@code gradient-norms.png}: per-layer gradient norms, sigmoid against ReLU, for the notebook's deep network
+ *       and one twice as deep (section 6).</li>
  * </ul>
  * Usage: {@code Demos [output directory]} (default {@code target/pictures}). Also prints the moons test
  * accuracy and the XOR result.
@@ -43,6 +44,7 @@ public final class Demos {
     private static final int[] MOONS_NETWORK = {2, 8, 8, 1};
     private static final int[] XOR_NETWORK = {2, 8, 1};
     private static final int[] DEEP_NETWORK = {10, 8, 8, 8, 8, 8, 1};
+    private static final int[] DEEPER_NETWORK = {10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1};
     private static final double LEARNING_RATE = 0.5;
     private static final int EPOCHS = 2000;
 
@@ -126,36 +128,47 @@ public final class Demos {
         }
     }
 
-    /** Section 6: gradient norms of the notebook's 10-8-8-8-8-8-1 network, sigmoid against ReLU hidden layers. */
+    /**
+     * Section 6: gradient norms of the notebook's 10-8-8-8-8-8-1 network and of one twice as deep, sigmoid against
+     * ReLU hidden layers, side by side.
+     */
     private static void gradientFlow(Path out) {
-        GradientFlowReport sigmoid = GradientFlow.measure(SEED, HiddenActivation.SIGMOID, DEEP_NETWORK);
-        GradientFlowReport relu = GradientFlow.measure(SEED, HiddenActivation.RELU, DEEP_NETWORK);
-        System.out.println();
-        System.out.println(sigmoid.describe());
-        System.out.println(relu.describe());
-        double[] sigmoidNorms = sigmoid.normsOutputFirst();
-        System.out.printf(Locale.ROOT, "Sigmoid: layer 1 gets %.1e of the output layer's gradient; ReLU: %.2f.%n",
-                sigmoidNorms[sigmoidNorms.length - 1] / sigmoidNorms[0], relu.norm(1) / relu.normsOutputFirst()[0]);
+        List<CategoryChart> charts = new java.util.ArrayList<>();
+        for (int[] sizes : new int[][] {DEEP_NETWORK, DEEPER_NETWORK}) {
+            GradientFlowReport sigmoid = GradientFlow.measure(SEED, HiddenActivation.SIGMOID, sizes);
+            GradientFlowReport relu = GradientFlow.measure(SEED, HiddenActivation.RELU, sizes);
+            System.out.println();
+            System.out.println(sigmoid.describe());
+            System.out.println(relu.describe());
+            System.out.printf(Locale.ROOT, "‖dW1‖ / ‖dW%d‖: sigmoid %.1e, ReLU %.2f%n", sizes.length - 1,
+                    sigmoid.norm(1) / sigmoid.normsOutputFirst()[0], relu.norm(1) / relu.normsOutputFirst()[0]);
+            charts.add(gradientChart(sigmoid, relu));
+        }
+        Pictures.saveSideBySide(charts, out, "gradient-norms.png");
+    }
 
+    private static CategoryChart gradientChart(GradientFlowReport sigmoid, GradientFlowReport relu) {
+        double[] sigmoidNorms = sigmoid.normsOutputFirst();
+        double[] reluNorms = relu.normsOutputFirst();
         List<String> layers = new java.util.ArrayList<>();
         for (int i = sigmoidNorms.length; i >= 1; i--) {
-            layers.add("Layer " + i);
+            layers.add(Integer.toString(i));
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Gradient Flow in Deep Network, Architecture: " + sigmoid.architecture())
+                .title("Gradient Flow, " + sigmoid.architecture() + " (vanishing below 1e-4)")
                 .xAxisTitle("Layer (backward order)").yAxisTitle("Gradient Norm (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         // Bars need an explicit floor on a log axis (XChart would start them at 0): one decade below the smallest norm.
-        double smallest = Math.min(java.util.Arrays.stream(sigmoidNorms).min().orElse(1), java.util.Arrays.stream(relu.normsOutputFirst()).min().orElse(1));
+        double smallest = Math.min(java.util.Arrays.stream(sigmoidNorms).min().orElse(1), java.util.Arrays.stream(reluNorms).min().orElse(1));
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest)) - 1));
         chart.getStyler().setYAxisMax(10.0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setSeriesColors(new Color[] {new Color(70, 130, 180), new Color(255, 127, 14)});
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.addSeries("sigmoid hidden layers (" + sigmoid.verdict() + ")", layers, toList(sigmoidNorms));
-        chart.addSeries("ReLU hidden layers (" + relu.verdict() + ")", layers, toList(relu.normsOutputFirst()));
-        Pictures.save(chart, out, "gradient-norms.png");
+        chart.addSeries("sigmoid hidden layers: " + sigmoid.verdict(), layers, toList(sigmoidNorms));
+        chart.addSeries("ReLU hidden layers: " + relu.verdict(), layers, toList(reluNorms));
+        return chart;
     }
 
     private static List<Double> toList(double[] values) {

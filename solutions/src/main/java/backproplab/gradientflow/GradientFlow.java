@@ -6,7 +6,6 @@ import backproplab.network.HiddenActivation;
 import backproplab.network.Initializers;
 import backproplab.network.NeuralNetwork;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Vanishing and exploding gradients (notebook section 6): how large is dL/dW of each layer of a deep network
@@ -86,14 +85,13 @@ public final class GradientFlow {
      */
     public static GradientFlowReport measure(long seed, HiddenActivation hidden, int... layerSizes) {
         NeuralNetwork net = new NeuralNetwork(seed, hidden, Initializers.HE, layerSizes);
-        Dataset batch = Datasets.gradientFlowInput(layerSizes[0], SAMPLES, seed);
-        INDArray y = batch.labels();
         if (layerSizes[layerSizes.length - 1] != 1) {
             throw new IllegalArgumentException("measure expects one output neuron (labels are 0/1), but the last layer size is "
                     + layerSizes[layerSizes.length - 1]);
         }
+        Dataset batch = Datasets.gradientFlowInput(layerSizes[0], SAMPLES, seed);
         net.forward(batch.features());
-        net.backward(y);
+        net.backward(batch.labels());
         double[] norms = gradientNorms(net);
         return new GradientFlowReport(net.layerSizes(), hidden, norms, verdict(norms));
     }

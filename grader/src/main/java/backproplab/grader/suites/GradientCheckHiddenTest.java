@@ -1,20 +1,21 @@
 package backproplab.grader.suites;
 
-import backproplab.gradcheck.GradientCheckResult;
 import backproplab.gradcheck.GradientCheckResult.Row;
+import backproplab.gradcheck.GradientCheckResult;
 import backproplab.gradcheck.NetworkGradientCheck;
 import backproplab.gradcheck.RelativeError;
 import backproplab.gradcheck.TinyGradientCheck;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.GradedCases;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.PlainNetwork;
 import backproplab.grader.suites.support.PlainTinyNetwork;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.network.HiddenActivation;
 import backproplab.network.NeuralNetwork;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import backproplab.tinynet.TinyGradients;
@@ -44,11 +45,11 @@ class GradientCheckHiddenTest {
     private static final double PROBE_TOLERANCE = Thresholds.get().number("gradcheck.numericalTolerance");
 
     /** w1, b1, w2, b2, x, y: a point where the loss is clearly curved in every parameter. */
-    private static final double[] TINY = {0.8, 0.3, -1.4, 0.6, 1.2, 1};
+    private static final double[] TINY = GradedCases.tinyCheckerPoint();
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     private static PlainTinyNetwork tiny(UnaryOperator<TinyGradients> distortion) {
@@ -145,14 +146,18 @@ class GradientCheckHiddenTest {
 
     /** A 3-4-2-1 ReLU network, planted, kink-free on its batch of 5. */
     private static PlainNetwork plantedNetwork() {
-        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 3, 4, 2, 1);
+        PlainNetwork plain = GradedCases.checkerNetwork();
+        if (plain.smallestHiddenMagnitude(batch()) < GradedCases.KINK_MARGIN) {
+            throw new IllegalStateException("suite bug: the planted checker network is too close to ReLU's kink");
+        }
+        return plain;
     }
 
     private static double[][] batch() {
-        return new backproplab.datasets.NumpyRandom(32).randn(3, 5);
+        return GradedCases.checkerBatch();
     }
 
-    private static final double[][] LABELS = {{1, 0, 0, 1, 1}};
+    private static final double[][] LABELS = GradedCases.checkerLabels();
 
     @Test
     @Graded(points = 1.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
@@ -224,7 +229,7 @@ class GradientCheckHiddenTest {
     }
 
     @Test
-    @Graded(points = 0.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
+    @Graded(points = 1, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
     @DisplayName("NetworkGradientCheck puts every element back exactly and leaves X and Y alone")
     void networkCheckRestores() {
         PlainNetwork plain = plantedNetwork();

@@ -3,6 +3,7 @@ package backproplab.grader.suites;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.Planted;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.gradientflow.GradientFlow;
@@ -10,7 +11,6 @@ import backproplab.gradientflow.GradientFlowReport;
 import backproplab.gradientflow.Verdict;
 import backproplab.network.HiddenActivation;
 import backproplab.network.NeuralNetwork;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ class GradientFlowHiddenTest {
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package backproplab.grader.suites;
 
 import backproplab.grader.suites.support.MoonsExperiment;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.Locale;
@@ -29,7 +29,7 @@ class MoonsHiddenTest {
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     private static synchronized MoonsExperiment.Outcome outcome() {

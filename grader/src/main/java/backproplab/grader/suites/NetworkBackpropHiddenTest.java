@@ -3,14 +3,15 @@ package backproplab.grader.suites;
 import backproplab.activations.Activations;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.GradedCases;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.PlainNetwork;
 import backproplab.grader.suites.support.Planted;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.network.HiddenActivation;
 import backproplab.network.NeuralNetwork;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.LinkedHashMap;
@@ -34,11 +35,10 @@ class NetworkBackpropHiddenTest {
 
     private static final String DOC = "docs/06-neural-network.md";
     private static final double TOL = Thresholds.get().number("values.tolerance");
-    private static final double KINK_MARGIN = 1e-3;
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     @Test
@@ -69,11 +69,7 @@ class NetworkBackpropHiddenTest {
     }
 
     static Stream<Planted> gradientCases() {
-        return Stream.of(
-                Planted.of(901, HiddenActivation.RELU, 7, 1.5, 3, 5, 2, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(902, HiddenActivation.RELU, 5, 1.5, 4, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(904, HiddenActivation.RELU, 1, 1.5, 2, 7, 7, 7, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(905, HiddenActivation.SIGMOID, 6, 1.5, 3, 4, 4, 1));
+        return GradedCases.networkGradientCases().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,12 +4,12 @@ import backproplab.datasets.NumpyRandom;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.Planted;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.network.HiddenActivation;
 import backproplab.network.Initializers;
 import backproplab.network.NeuralNetwork;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ class NetworkShapesHiddenTest {
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     @Test

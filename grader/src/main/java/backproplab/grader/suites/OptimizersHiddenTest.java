@@ -10,9 +10,9 @@ import backproplab.beyond.Xavier;
 import backproplab.datasets.NumpyRandom;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ class OptimizersHiddenTest {
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     /** The starting parameters: W (2×3) and b (2×1). */

@@ -1,9 +1,9 @@
 package backproplab.grader.suites;
 
+import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.grader.suites.support.XorExperiment;
-import backproplab.runtime.Backend;
 import backproplab.scoring.Graded;
 import backproplab.scoring.PartialCredit;
 import backproplab.scoring.Visibility;
@@ -25,7 +25,7 @@ class XorHiddenTest {
 
     @BeforeAll
     static void startNd4j() {
-        Backend.init();
+        SuiteRuntime.start();
     }
 
     @Test

@@ -9,3 +9,7 @@ apt-get install -y --no-install-recommends openjdk-17-jdk-headless
 chmod +x /autograder/source/run_autograder /autograder/source/backproplab-grade.sh
 [ -f /autograder/run_autograder ] && chmod +x /autograder/run_autograder
 java -version
+# Start ND4J once, so JavaCPP unpacks its native libraries (about 400 MB) into ~/.javacpp/cache inside the
+# image, instead of in every grading run.
+java -cp "/autograder/source/grader.jar:/autograder/source/lib/*" backproplab.runtime.Backend \
+  || echo "ND4J warm-up failed: every grading run will unpack ND4J's native libraries itself (slower)."

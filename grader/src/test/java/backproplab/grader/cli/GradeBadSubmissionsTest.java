@@ -31,7 +31,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("a correct submission passes all five probe tests, and the API check names the skeleton classes it lacks")
     void goodSubmission() {
-        CliRun run = grade(fixture("good"), out);
+        CliRun run = grade(fixture("good"), out, "--structure-rules");
 
         assertThat(run.exitCode()).as("exit code of grade on a good submission; %s", run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("results.json score; %s", run.describe()).isEqualTo(5.0);
@@ -61,7 +61,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("an endless loop times out only the tests that call it; the others still pass in a fresh JVM")
     void infiniteLoop() {
-        CliRun run = grade(fixture("infinite-loop"), out, "--no-structure-rules");
+        CliRun run = grade(fixture("infinite-loop"), out, "--grace", "500ms");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         for (String looping : new String[] {RELU_TWO, RELU_MINUS_TWO}) {
@@ -82,7 +82,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("System.exit(3) costs only the test that called it, with the exit code as the reason")
     void systemExit() {
-        CliRun run = grade(fixture("system-exit"), out, "--no-structure-rules");
+        CliRun run = grade(fixture("system-exit"), out);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode exiting = run.requireTest(SIGMOID);
@@ -98,7 +98,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("with the structure rules on, System.exit is refused before anything runs, naming the rule")
     void systemExitRefusedByRules() {
-        CliRun run = grade(fixture("system-exit"), out);
+        CliRun run = grade(fixture("system-exit"), out, "--structure-rules");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("score").isZero();
@@ -109,7 +109,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("100 MB printed to stdout are capped at 8 KB per test with a note, and the test still passes")
     void floodsStdout() {
-        CliRun run = grade(fixture("floods-stdout"), out, "--test-timeout", "20s", "--no-structure-rules");
+        CliRun run = grade(fixture("floods-stdout"), out, "--test-timeout", "20s");
 
         JsonNode flooding = run.requireTest(SIGMOID);
         assertThat(flooding.path("status").asText()).as("status of the flooding test; %s", run.describe()).isEqualTo("passed");
@@ -163,7 +163,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("running out of heap costs the test that allocated, with the heap limit as the reason")
     void outOfMemory() {
-        CliRun run = grade(fixture("out-of-memory"), out, "--heap", "64m", "--no-structure-rules");
+        CliRun run = grade(fixture("out-of-memory"), out, "--heap", "64m");
 
         JsonNode test = run.requireTest(SIGMOID);
         assertThat(test.path("score").asDouble()).as("score of the allocating test; %s", run.describe()).isZero();
@@ -174,7 +174,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("the whole-run limit kills the test JVM: the running test timed out, the rest did not run, and the report is complete")
     void wholeRunTimeout() {
-        CliRun run = grade(fixture("infinite-loop"), out, "--test-timeout", "60s", "--run-timeout", "8s", "--no-structure-rules");
+        CliRun run = grade(fixture("infinite-loop"), out, "--test-timeout", "60s", "--run-timeout", "8s");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.wallMillis()).as("wall time of a run limited to 8 s").isBetween(8_000L, 25_000L);

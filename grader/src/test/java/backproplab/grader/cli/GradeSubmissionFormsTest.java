@@ -5,7 +5,6 @@ import static backproplab.grader.cli.CliRun.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,24 +118,10 @@ class GradeSubmissionFormsTest {
             List<Path> regular = files.filter(Files::isRegularFile).sorted().toList();
             for (Path file : regular) {
                 out.putNextEntry(new ZipEntry(prefix + folder.relativize(file).toString().replace('\\', '/')));
-                try (OutputStream entry = new NonClosing(out)) {
-                    Files.copy(file, entry);
-                }
+                Files.copy(file, out);
                 out.closeEntry();
             }
         }
         return zip;
-    }
-
-    /** Keeps {@link Files#copy(Path, OutputStream)}'s caller from closing the zip stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() {
-            // The zip stream stays open for the next entry.
-        }
     }
 }

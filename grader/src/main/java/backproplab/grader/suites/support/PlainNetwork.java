@@ -162,21 +162,27 @@ public final class PlainNetwork {
         return meanBce(y, forward(x).output());
     }
 
-    /** Central differences (L(θ + ε) − L(θ − ε)) / 2ε of every element of parameter {@code name}. */
-    public double[][] numericalGradient(String name, double[][] x, double[][] y, double epsilon) {
+    /** The loss with element [r, c] of parameter {@code name} set to {@code value} (the network is left as it was). */
+    public double lossWith(String name, int r, int c, double value, double[][] x, double[][] y) {
         int layer = layerOf(name);
         boolean isWeight = name.startsWith("W");
-        int rows = sizes[layer];
-        int cols = isWeight ? sizes[layer - 1] : 1;
-        double[][] gradient = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double original = isWeight ? weights[layer - 1][r][c] : biases[layer - 1][r];
-                set(layer, isWeight, r, c, original + epsilon);
-                double plus = loss(x, y);
-                set(layer, isWeight, r, c, original - epsilon);
-                double minus = loss(x, y);
-                set(layer, isWeight, r, c, original);
+        double original = isWeight ? weights[layer - 1][r][c] : biases[layer - 1][r];
+        set(layer, isWeight, r, c, value);
+        try {
+            return loss(x, y);
+        } finally {
+            set(layer, isWeight, r, c, original);
+        }
+    }
+
+    /** Central differences (L(θ + ε) − L(θ − ε)) / 2ε of every element of parameter {@code name}. */
+    public double[][] numericalGradient(String name, double[][] x, double[][] y, double epsilon) {
+        double[][] values = parameter(name);
+        double[][] gradient = new double[values.length][values[0].length];
+        for (int r = 0; r < values.length; r++) {
+            for (int c = 0; c < values[r].length; c++) {
+                double plus = lossWith(name, r, c, values[r][c] + epsilon, x, y);
+                double minus = lossWith(name, r, c, values[r][c] - epsilon, x, y);
                 gradient[r][c] = (plus - minus) / (2 * epsilon);
             }
         }

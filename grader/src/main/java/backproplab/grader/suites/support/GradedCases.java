@@ -1,0 +1,46 @@
+package backproplab.grader.suites.support;
+
+import backproplab.network.HiddenActivation;
+import java.util.List;
+
+/**
+ * The planted cases of the numerical-gradient tests, in one place so that the calibration measures exactly what
+ * the suites grade.
+ */
+public final class GradedCases {
+
+    /** How far every hidden Z of a ReLU case must stay from the kink at 0 (central differences step 1e-6). */
+    public static final double KINK_MARGIN = 1e-3;
+
+    private GradedCases() {
+    }
+
+    /** NeuralNetwork.backward cases: deep and shallow, ReLU and sigmoid, batches of 7, 5, 1 and 6. */
+    public static List<Planted> networkGradientCases() {
+        return List.of(
+                Planted.of(901, HiddenActivation.RELU, 7, 1.5, 3, 5, 2, 1).requireKinkFree(KINK_MARGIN),
+                Planted.of(902, HiddenActivation.RELU, 5, 1.5, 4, 1).requireKinkFree(KINK_MARGIN),
+                Planted.of(904, HiddenActivation.RELU, 1, 1.5, 2, 7, 7, 7, 1).requireKinkFree(KINK_MARGIN),
+                Planted.of(905, HiddenActivation.SIGMOID, 6, 1.5, 3, 4, 4, 1));
+    }
+
+    /** The planted 3-4-2-1 ReLU network of the NetworkGradientCheck tests (batch {@link #checkerBatch()}). */
+    public static PlainNetwork checkerNetwork() {
+        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 3, 4, 2, 1);
+    }
+
+    /** The batch (3 × 5) of the NetworkGradientCheck tests. */
+    public static double[][] checkerBatch() {
+        return new backproplab.datasets.NumpyRandom(32).randn(3, 5);
+    }
+
+    /** The labels (1 × 5) of the NetworkGradientCheck tests. */
+    public static double[][] checkerLabels() {
+        return new double[][] {{1, 0, 0, 1, 1}};
+    }
+
+    /** w1, b1, w2, b2, x, y of the TinyGradientCheck tests: the loss is clearly curved in every parameter there. */
+    public static double[] tinyCheckerPoint() {
+        return new double[] {0.8, 0.3, -1.4, 0.6, 1.2, 1};
+    }
+}

@@ -1,0 +1,66 @@
+package backproplab.grader.e2e;
+
+import backproplab.scoring.Graded;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The hidden suite classes on the grader's class path, and which of them test a given task. */
+final class HiddenSuites {
+
+    static final String PACKAGE = "backproplab.grader.suites";
+
+    private HiddenSuites() {
+    }
+
+    /** The names of the suite classes (top-level classes ending in {@code HiddenTest}), sorted. */
+    static List<String> all() {
+        URL folder = HiddenSuites.class.getClassLoader().getResource(PACKAGE.replace('.', '/'));
+        if (folder == null || !"file".equals(folder.getProtocol())) {
+            throw new IllegalStateException("The hidden suites should be a class folder on the test class path, found " + folder);
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith("HiddenTest.class") && !name.contains("$"))
+                    .map(name -> PACKAGE + "." + name.substring(0, name.length() - ".class".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The suite classes with at least one test graded under {@code task} (by {@code @Graded} on the class or a method). */
+    static List<String> testing(String task) {
+        return all().stream().filter(name -> tests(load(name), task)).toList();
+    }
+
+    private static boolean tests(Class<?> suite, String task) {
+        Graded onClass = suite.getAnnotation(Graded.class);
+        if (onClass != null && onClass.task().equals(task)) {
+            return true;
+        }
+        for (Method method : suite.getDeclaredMethods()) {
+            Graded graded = method.getAnnotation(Graded.class);
+            if (graded != null && graded.task().equals(task)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, HiddenSuites.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
