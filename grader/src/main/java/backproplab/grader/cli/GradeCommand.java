@@ -36,10 +36,17 @@ import picocli.CommandLine.Spec;
                     + "folder containing src/main/java, or a .zip of either (it may hold one top-level folder).",
             "",
             "Files written to --out: results.json (Gradescope), prairielearn.json, exercism.json (v3), "
-                    + "classroom-result.json (GitHub Classroom), junit.xml, report.html. They are always written "
-                    + "and valid: a submission that does not compile, crashes, exits, hangs or floods its output "
-                    + "gets a report with the reason. The console shows one line per test, the score, the ND4J "
-                    + "backend and the time of each phase."
+                    + "classroom-result.json (GitHub Classroom), junit.xml, report.html, console.txt, and "
+                    + "timings.json (the time of each phase). They are always written and valid: a submission "
+                    + "that does not compile, crashes, exits, hangs or floods its output gets a report with the "
+                    + "reason. The console shows one line per test, the score, the ND4J backend and the time of "
+                    + "each phase.",
+            "",
+            "Limits: each test (and each @BeforeAll/@AfterAll) is stopped after --test-timeout; a test whose "
+                    + "thread will not stop, System.exit, a crash or running out of memory ends that test JVM, the "
+                    + "test is charged with the reason and a fresh JVM runs the remaining tests (up to "
+                    + "--max-restarts times); --run-timeout bounds the whole forked run. The score is computed "
+                    + "by this process from the test JVM's event stream, never by the test JVM."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -112,6 +119,11 @@ public final class GradeCommand implements Callable<Integer> {
                     + "(for example to test the sandbox itself). Default: true.")
     private boolean structureRules;
 
+    @Option(names = "--fork-compiler", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run javac in a JVM of its own with the C1 compiler only, which halves its CPU time "
+                    + "(--no-fork-compiler compiles inside the grader's JVM). Default: true.")
+    private boolean forkCompiler;
+
     @Option(names = "--java", paramLabel = "<path>",
             description = "The java executable for the test JVM. Default: the one running the grader.")
     private Path java;
@@ -136,7 +148,7 @@ public final class GradeCommand implements Callable<Integer> {
                     .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList());
             GradingSession.Settings settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
-                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo);
+                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler);
             timings.lap("setup");
             outcome = new GradingSession(settings, skeleton, classpath,
                     structureRules ? StructureRules.load() : classes -> List.of()).grade(submission, work, timings);

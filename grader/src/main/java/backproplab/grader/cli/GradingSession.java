@@ -8,6 +8,7 @@ import backproplab.grader.submission.ApiCheck;
 import backproplab.grader.submission.CheckResult;
 import backproplab.grader.submission.ClassFiles;
 import backproplab.grader.submission.CompileResult;
+import backproplab.grader.submission.CompilerProcess;
 import backproplab.grader.submission.LoadedSubmission;
 import backproplab.grader.submission.PackagePolicy;
 import backproplab.grader.submission.SkeletonApi;
@@ -45,9 +46,11 @@ public final class GradingSession {
      * @param submissionLimits caps on the submission's size
      * @param java             the {@code java} executable for the child JVM
      * @param backendInfo      whether the child reports the ND4J backend line
+     * @param forkCompiler     whether javac runs in a JVM of its own with the C1 compiler only (half the CPU time)
+     *                         rather than in this JVM
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
-                           boolean backendInfo) {
+                           boolean backendInfo, boolean forkCompiler) {
 
         /** Copies the suites. */
         public Settings {
@@ -104,7 +107,10 @@ public final class GradingSession {
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
-                CompileResult compiled = new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                CompileResult compiled = settings.forkCompiler()
+                        ? new CompilerProcess(classpath.childClasspath(classesDir), settings.java())
+                                .compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"))
+                        : new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
                 timings.lap("compile");
                 if (!compiled.success()) {
                     return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",

@@ -326,7 +326,12 @@ public final class SandboxRunner {
                 return null;
             }
             if (item instanceof String line) {
-                SandboxEvent event = Json.MAPPER.readValue(line, SandboxEvent.class);
+                SandboxEvent event;
+                try {
+                    event = Json.MAPPER.readValue(line, SandboxEvent.class);
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    return "the test JVM sent a message the grader could not read.";
+                }
                 if (!state.helloSeen) {
                     if (!SandboxEvent.HELLO.equals(event.type()) || !token.equals(event.key())) {
                         return "the test JVM sent an unexpected first message.";

@@ -144,7 +144,7 @@ class GradientCheckHiddenTest {
         }
     }
 
-    /** A 3-4-2-1 ReLU network, planted, kink-free on its batch of 5. */
+    /** A 2-3-2-1 ReLU network, planted, kink-free on its batch of 5. */
     private static PlainNetwork plantedNetwork() {
         PlainNetwork plain = GradedCases.checkerNetwork();
         if (plain.smallestHiddenMagnitude(batch()) < GradedCases.KINK_MARGIN) {
@@ -159,16 +159,37 @@ class GradientCheckHiddenTest {
 
     private static final double[][] LABELS = GradedCases.checkerLabels();
 
+    /** One check with the probe step on the planted network, shared by the two tests that read it. */
+    private record ProbeRun(GradientCheckResult result, Map<String, double[][]> parametersAfter, INDArray x, INDArray y) {
+    }
+
+    private static ProbeRun probeRun;
+
+    private static synchronized ProbeRun probeRun() {
+        if (probeRun == null) {
+            PlainNetwork plain = plantedNetwork();
+            NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
+            INDArray x = Arrays2D.array(batch());
+            INDArray y = Arrays2D.array(LABELS);
+            GradientCheckResult result = NetworkGradientCheck.check(net, x, y, PROBE_EPSILON);
+            Map<String, double[][]> after = new LinkedHashMap<>();
+            for (String name : plain.names()) {
+                after.put(name, Arrays2D.of(net.parameter(name)));
+            }
+            probeRun = new ProbeRun(result, after, x, y);
+        }
+        return probeRun;
+    }
+
     @Test
     @Graded(points = 1.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
     @DisplayName("NetworkGradientCheck has a row W1[r,c] … for every element, and its numerical column is the central difference with the given ε")
     void networkCheckUsesCentralDifferences() {
         PlainNetwork plain = plantedNetwork();
-        NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
-        GradientCheckResult result = NetworkGradientCheck.check(net, Arrays2D.array(batch()), Arrays2D.array(LABELS), PROBE_EPSILON);
-        int expectedRows = 4 * 3 + 4 + 2 * 4 + 2 + 2 + 1;
-        Verify.that(result.rows().size() == expectedRows, () -> "NetworkGradientCheck.check — a 3-4-2-1 network has " + expectedRows
-                + " parameter elements (W1 4×3, b1 4×1, W2 2×4, b2 2×1, W3 1×2, b3 1×1), so " + expectedRows + " rows; got "
+        GradientCheckResult result = probeRun().result();
+        int expectedRows = 3 * 2 + 3 + 2 * 3 + 2 + 2 + 1;
+        Verify.that(result.rows().size() == expectedRows, () -> "NetworkGradientCheck.check — a 2-3-2-1 network has " + expectedRows
+                + " parameter elements (W1 3×2, b1 3×1, W2 2×3, b2 2×1, W3 1×2, b3 1×1), so " + expectedRows + " rows; got "
                 + result.rows().size() + " (" + NETWORK_DOC + ").");
         for (String name : plain.names()) {
             double[][] central = plain.numericalGradient(name, batch(), LABELS, PROBE_EPSILON);
@@ -208,7 +229,7 @@ class GradientCheckHiddenTest {
         }
         boolean suiteVerdict = GradientComparison.ofMatrices(analytical, plain.numericalGradients(batch(), LABELS, limits.epsilon()),
                 5, limits).passed();
-        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 3-4-2-1 network it says "
+        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 2-3-2-1 network it says "
                 + (result.passed() ? "pass" : "fail") + ", but the same backward pass " + (suiteVerdict ? "passes" : "fails")
                 + " an independent central-difference check:\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
 
@@ -233,13 +254,10 @@ class GradientCheckHiddenTest {
     @DisplayName("NetworkGradientCheck puts every element back exactly and leaves X and Y alone")
     void networkCheckRestores() {
         PlainNetwork plain = plantedNetwork();
-        NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
-        INDArray x = Arrays2D.array(batch());
-        INDArray y = Arrays2D.array(LABELS);
-        NetworkGradientCheck.check(net, x, y, PROBE_EPSILON);
+        ProbeRun run = probeRun();
         for (String name : plain.names()) {
             double[][] expected = plain.parameter(name);
-            double[][] actual = Arrays2D.of(net.parameter(name));
+            double[][] actual = run.parametersAfter().get(name);
             for (int r = 0; r < expected.length; r++) {
                 for (int c = 0; c < expected[r].length; c++) {
                     int rr = r;
@@ -250,7 +268,7 @@ class GradientCheckHiddenTest {
                 }
             }
         }
-        Verify.unchanged(x, batch(), "NetworkGradientCheck.check", "X");
-        Verify.unchanged(y, LABELS, "NetworkGradientCheck.check", "Y");
+        Verify.unchanged(run.x(), batch(), "NetworkGradientCheck.check", "X");
+        Verify.unchanged(run.y(), LABELS, "NetworkGradientCheck.check", "Y");
     }
 }

@@ -26,11 +26,12 @@ public record CliRun(int exitCode, String stdout, String stderr, Path out, JsonN
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Options that keep the probe runs fast: the probe suite, no ND4J start-up, short limits, and no structure
-     * rules (the fixtures test the sandbox; tests that want the rules add {@code --structure-rules}).
+     * Options that keep the probe runs fast: the probe suite, no ND4J start-up, short limits, no structure rules
+     * (the fixtures test the sandbox; tests that want them add {@code --structure-rules}) and javac inside the
+     * test JVM, where it is warm after the first run (the default, a forked javac, is in {@code goodSubmission}).
      */
     static final List<String> FAST = List.of("--suites", ProbeSuite.NAME, "--no-backend-info",
-            "--test-timeout", "2s", "--grace", "1s", "--run-timeout", "60s", "--no-structure-rules");
+            "--test-timeout", "2s", "--grace", "1s", "--run-timeout", "60s", "--no-structure-rules", "--no-fork-compiler");
 
     /** A fixture submission folder under src/test/resources/submissions. */
     public static Path fixture(String name) {

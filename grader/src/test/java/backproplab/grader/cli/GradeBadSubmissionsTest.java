@@ -31,7 +31,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("a correct submission passes all five probe tests, and the API check names the skeleton classes it lacks")
     void goodSubmission() {
-        CliRun run = grade(fixture("good"), out, "--structure-rules");
+        CliRun run = grade(fixture("good"), out, "--structure-rules", "--fork-compiler");
 
         assertThat(run.exitCode()).as("exit code of grade on a good submission; %s", run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("results.json score; %s", run.describe()).isEqualTo(5.0);
@@ -47,7 +47,7 @@ class GradeBadSubmissionsTest {
     @Test
     @DisplayName("a file that does not compile gives score 0, the compiler's message with a relative path, and gradable false")
     void doesNotCompile() {
-        CliRun run = grade(fixture("does-not-compile"), out);
+        CliRun run = grade(fixture("does-not-compile"), out, "--fork-compiler");
 
         assertThat(run.exitCode()).as("exit code when the student's code does not compile; %s", run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("results.json score").isZero();

@@ -8,6 +8,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,20 +24,30 @@ final class HiddenSuites {
 
     /** The names of the suite classes (top-level classes ending in {@code HiddenTest}), sorted. */
     static List<String> all() {
-        URL folder = HiddenSuites.class.getClassLoader().getResource(PACKAGE.replace('.', '/'));
-        if (folder == null || !"file".equals(folder.getProtocol())) {
-            throw new IllegalStateException("The hidden suites should be a class folder on the test class path, found " + folder);
-        }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.endsWith("HiddenTest.class") && !name.contains("$"))
-                    .map(name -> PACKAGE + "." + name.substring(0, name.length() - ".class".length()))
-                    .sorted().toList();
+        List<String> names = new ArrayList<>();
+        try {
+            Enumeration<URL> folders = HiddenSuites.class.getClassLoader().getResources(PACKAGE.replace('.', '/'));
+            for (URL folder : Collections.list(folders)) {
+                if (!"file".equals(folder.getProtocol())) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+                    files.map(f -> f.getFileName().toString())
+                            .filter(name -> name.endsWith("HiddenTest.class") && !name.contains("$"))
+                            .map(name -> PACKAGE + "." + name.substring(0, name.length() - ".class".length()))
+                            .forEach(names::add);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        if (names.isEmpty()) {
+            throw new IllegalStateException("No hidden suite (*HiddenTest) in a class folder of " + PACKAGE
+                    + " on the test class path; build the grader module first.");
+        }
+        return names.stream().distinct().sorted().toList();
     }
 
     /** The suite classes with at least one test graded under {@code task} (by {@code @Graded} on the class or a method). */

@@ -132,8 +132,8 @@ class MutantsTest {
                         .collect(Collectors.joining("; "))));
 
         assertThat(run.exitCode()).as("exit code of grade on mutant %s; %s", mutant.id(), run.describe()).isZero();
-        assertThat(max).as("total points of the report for mutant %s (a refused or broken run has none)", mutant.id())
-                .isPositive();
+        assertThat(max).as("total points of the report for mutant %s (a refused or broken run has none); %s",
+                mutant.id(), run.describe()).isPositive();
         assertThat(score).as("score of mutant %s (%s) in %s: it should lose points, but every test passed. "
                         + "The hidden suites do not catch this bug: add a check for it to the suite of task %s.",
                 mutant.id(), mutant.kind(), mutant.file(), mutant.task()).isLessThan(max);

@@ -18,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,24 @@ class GradescopeAutograderIT {
         Path root = autograder("reference");
         Submissions.copySources(Submissions.reference(), root.resolve("submission/exercises/src/main/java"));
 
-        ScriptRun run = runAutograder(root, Map.of());
+        Optional<MemoryCgroup> cap = MemoryCgroup.create("gradescope-768", (long) BOX_MIB);
+        ScriptRun run;
+        String capped = "no cgroup available: peak RSS sampled only";
+        try {
+            Map<String, String> env = Map.of("AUTOGRADER_ROOT", root.toString());
+            run = ScriptRun.bash(root.resolve("run_autograder"), env, temp.resolve("reference.log"), true, cap.orElse(null));
+            if (cap.isPresent()) {
+                MemoryCgroup group = cap.get();
+                capped = String.format(Locale.ROOT, "cgroup limit %.0f MiB: max usage %.0f MiB, limit hit %d times",
+                        BOX_MIB, group.maxUsageMib(), group.failCount());
+                assertThat(group.oomKilled()).as("a process of the reference run was killed for passing %s MiB; %s",
+                        BOX_MIB, run.describe()).isFalse();
+            }
+        } finally {
+            if (cap.isPresent()) {
+                cap.get().close();
+            }
+        }
         JsonNode results = results(root, "reference", run);
 
         double max = ResultsJson.tests(results).stream().mapToDouble(t -> t.path("max_score").asDouble()).sum();
@@ -97,8 +116,8 @@ class GradescopeAutograderIT {
             assertThat(run.peakMib()).as("peak resident memory of run_autograder and all its processes (MiB); %s",
                     run.describe()).isLessThan(BOX_MIB);
         }
-        System.out.printf("Gradescope reference: %.1f/%.1f points, %d ms wall, peak RSS %.0f MiB (process tree)%s%n",
-                results.path("score").asDouble(), max, run.millis(), run.peakMib(), run.oneCore() ? ", one core" : "");
+        System.out.printf("Gradescope reference: %.1f/%.1f points, %d ms wall, peak RSS %.0f MiB (process tree)%s; %s%n",
+                results.path("score").asDouble(), max, run.millis(), run.peakMib(), run.oneCore() ? ", one core" : "", capped);
     }
 
     @Test
@@ -174,9 +193,13 @@ class GradescopeAutograderIT {
     }
 
     private static ScriptRun runAutograder(Path root, Map<String, String> extraEnv) {
+        return runAutograder(root, extraEnv, false);
+    }
+
+    private static ScriptRun runAutograder(Path root, Map<String, String> extraEnv, boolean oneCore) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("AUTOGRADER_ROOT", root.toString());
-        return ScriptRun.bash(root.resolve("run_autograder"), env, root.resolveSibling(root.getFileName() + ".log"));
+        return ScriptRun.bash(root.resolve("run_autograder"), env, root.resolveSibling(root.getFileName() + ".log"), oneCore);
     }
 
     /** Parses results/results.json and checks the fields Gradescope reads. */

@@ -160,10 +160,14 @@ class PrairieLearnGraderIT {
     }
 
     private static ScriptRun runEntrypoint(Path root, Map<String, String> extraEnv) {
+        return runEntrypoint(root, extraEnv, false);
+    }
+
+    private static ScriptRun runEntrypoint(Path root, Map<String, String> extraEnv, boolean oneCore) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("GRADE_ROOT", root.toString());
         return ScriptRun.bash(root.resolve(PrairieLearnPackage.SERVER_FILES + "/run.sh"), env,
-                root.resolveSibling(root.getFileName() + ".log"));
+                root.resolveSibling(root.getFileName() + ".log"), oneCore);
     }
 
     /** Parses results/results.json and checks the fields PrairieLearn reads. */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a platform entry script with bash, on one CPU core when {@code taskset} is there, with the peak
+ * One run of a platform entry script with bash, optionally pinned to one CPU core, with the peak
  * resident memory of its whole process tree (the grader and its test JVM).
  *
  * @param exitCode  the script's exit code, -1 if it was killed after the time limit
@@ -29,9 +29,19 @@ record ScriptRun(int exitCode, String output, long millis, double peakMib, boole
         return Files.isExecutable(Path.of("/usr/bin/taskset")) || Files.isExecutable(Path.of("/bin/taskset"));
     }
 
-    static ScriptRun bash(Path script, Map<String, String> env, Path log) {
+    /** Runs {@code bash script}; with {@code pinned}, on CPU core 0 only (when taskset is there). */
+    static ScriptRun bash(Path script, Map<String, String> env, Path log, boolean pinned) {
+        return bash(script, env, log, pinned, null);
+    }
+
+    /** As {@link #bash(Path, Map, Path, boolean)}, inside a memory cgroup when {@code cgroup} is not null. */
+    static ScriptRun bash(Path script, Map<String, String> env, Path log, boolean pinned, MemoryCgroup cgroup) {
         List<String> command = new ArrayList<>();
-        boolean oneCore = tasksetAvailable();
+        boolean oneCore = pinned && tasksetAvailable();
+        if (cgroup != null) {
+            // The shell joins the cgroup first, then becomes the script, so every process of the run is inside.
+            command.addAll(List.of("bash", "-c", "echo $$ > \"$0\" && exec \"$@\"", cgroup.procs().toString()));
+        }
         if (oneCore) {
             command.addAll(List.of("taskset", "-c", "0"));
         }

@@ -24,14 +24,14 @@ public final class GradedCases {
                 Planted.of(905, HiddenActivation.SIGMOID, 6, 1.5, 3, 4, 4, 1));
     }
 
-    /** The planted 3-4-2-1 ReLU network of the NetworkGradientCheck tests (batch {@link #checkerBatch()}). */
+    /** The planted 2-3-2-1 ReLU network of the NetworkGradientCheck tests (batch {@link #checkerBatch()}). */
     public static PlainNetwork checkerNetwork() {
-        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 3, 4, 2, 1);
+        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 2, 3, 2, 1);
     }
 
-    /** The batch (3 × 5) of the NetworkGradientCheck tests. */
+    /** The batch (2 × 5) of the NetworkGradientCheck tests. */
     public static double[][] checkerBatch() {
-        return new backproplab.datasets.NumpyRandom(32).randn(3, 5);
+        return new backproplab.datasets.NumpyRandom(32).randn(2, 5);
     }
 
     /** The labels (1 × 5) of the NetworkGradientCheck tests. */
