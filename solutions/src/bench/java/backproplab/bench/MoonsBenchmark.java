@@ -35,6 +35,7 @@ public final class MoonsBenchmark {
     private static final double LEARNING_RATE = 0.5;
     private static final int WARM_UPS = 2;
     private static final Pattern NUMPY_RESULT = Pattern.compile("train loss ([0-9.]+) acc ([0-9.]+) test acc ([0-9.]+)");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Pattern NUMPY_SECONDS = Pattern.compile("train 2000 epochs s ([0-9.]+)");
 
     private MoonsBenchmark() {
@@ -45,7 +46,10 @@ public final class MoonsBenchmark {
                 : System.getenv().getOrDefault("BACKPROPLAB_BENCH_DIR", "../shared/bench")).toAbsolutePath().normalize();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Backend.init();
-        System.out.println(Backend.describe() + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+        System.out.println(Backend.describe() + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
+                + String.format(Locale.ROOT, ", load average %.2f on %d cores",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors()));
         System.out.printf(Locale.ROOT, "Moons 400 / noise 0.15 / seed 42, split 80/20 seed 42, network 2-8-8-1 seed %d, lr %.1f, %d epochs%n%n",
                 SEED, LEARNING_RATE, EPOCHS);
 
@@ -55,14 +59,18 @@ public final class MoonsBenchmark {
             java = trainOnce(split);
         }
         double[] javaSeconds = new double[runs];
+        double[] javaCpuSeconds = new double[runs];
         for (int i = 0; i < runs; i++) {
             java = trainOnce(split);
             javaSeconds[i] = java.seconds;
+            javaCpuSeconds[i] = java.cpuSeconds;
         }
         double javaMedian = median(javaSeconds);
         System.out.printf(Locale.ROOT, "Java/ND4J reference: train loss %.4f, train acc %.2f %%, test acc %.2f %%, %d epochs in %.3f s"
                 + " (median of %d after %d warm-ups; runs %s)%n", java.trainLoss, 100 * java.trainAccuracy, 100 * java.testAccuracy,
                 EPOCHS, javaMedian, runs, WARM_UPS, format(javaSeconds));
+        System.out.printf(Locale.ROOT, "  CPU time of the training thread: median %.3f s (runs %s); a much larger wall time means a busy machine%n",
+                median(javaCpuSeconds), format(javaCpuSeconds));
 
         Path script = benchDir.resolve("notebook_numpy.py");
         if (!Files.isRegularFile(script)) {
@@ -89,11 +97,13 @@ public final class MoonsBenchmark {
 
     private static Result trainOnce(Split split) {
         NeuralNetwork net = new NeuralNetwork(SEED, 2, 8, 8, 1);
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         TrainingHistory history = NetworkTrainer.train(net, split.train().features(), split.train().labels(), LEARNING_RATE, EPOCHS);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double testAccuracy = NetworkTrainer.accuracy(net, split.test().features(), split.test().labels());
-        return new Result(history.finalLoss(), history.finalAccuracy(), testAccuracy, seconds);
+        return new Result(history.finalLoss(), history.finalAccuracy(), testAccuracy, seconds, cpuSeconds);
     }
 
     private static List<String> runPython(Path script) throws IOException, InterruptedException {
@@ -136,6 +146,6 @@ public final class MoonsBenchmark {
         return out.append("]").toString();
     }
 
-    private record Result(double trainLoss, double trainAccuracy, double testAccuracy, double seconds) {
+    private record Result(double trainLoss, double trainAccuracy, double testAccuracy, double seconds, double cpuSeconds) {
     }
 }

@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.sandbox.ProcessCpu;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxRunner;
@@ -161,6 +162,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         String table;
         try {
+            outcome.timings().cpu("grader (until the reports)", ProcessCpu.millis());
             table = ReportOutput.writeAll(outcome, out);
             outcome.timings().lap("reports");
         } catch (IOException | RuntimeException | LinkageError e) {

@@ -107,10 +107,14 @@ public final class GradingSession {
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
-                CompileResult compiled = settings.forkCompiler()
-                        ? new CompilerProcess(classpath.childClasspath(classesDir), settings.java())
-                                .compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"))
-                        : new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                CompileResult compiled;
+                if (settings.forkCompiler()) {
+                    CompilerProcess compiler = new CompilerProcess(classpath.childClasspath(classesDir), settings.java());
+                    compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"));
+                    timings.cpu("javac JVM", compiler.lastCpuMillis());
+                } else {
+                    compiled = new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                }
                 timings.lap("compile");
                 if (!compiled.success()) {
                     return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
@@ -138,6 +142,7 @@ public final class GradingSession {
                 breakdown.put("ND4J start (overlaps compile)", result.backendMillis());
                 breakdown.put("discovery + tests", result.testsMillis());
                 timings.lap("forked run", breakdown);
+                timings.cpu("test JVMs", result.cpuMillis());
                 if (result.children().size() > 1) {
                     notes.add("The test JVM was started " + result.children().size() + " times: "
                             + result.children().stream().map(c -> c.ending()).toList());

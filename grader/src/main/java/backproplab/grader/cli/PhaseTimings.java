@@ -15,6 +15,7 @@ public final class PhaseTimings {
 
     private final Map<String, Long> millis = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> details = new LinkedHashMap<>();
+    private final Map<String, Long> cpu = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private final long jvmUptimeAtStartMillis;
     private long phaseStartNanos = startNanos;
@@ -59,6 +60,18 @@ public final class PhaseTimings {
         phaseStartNanos = now;
     }
 
+    /** Records the CPU time of one process of the run (negative values, meaning unknown, are left out). */
+    public synchronized void cpu(String process, long cpuMillis) {
+        if (cpuMillis >= 0) {
+            cpu.merge(process, cpuMillis, Long::sum);
+        }
+    }
+
+    /** CPU time per process, in milliseconds. */
+    public synchronized Map<String, Long> cpu() {
+        return new LinkedHashMap<>(cpu);
+    }
+
     /** Milliseconds since the clock started, plus the JVM's start-up when it counts. */
     public long totalMillis() {
         return jvmUptimeAtStartMillis + (System.nanoTime() - startNanos) / 1_000_000L;
@@ -88,6 +101,11 @@ public final class PhaseTimings {
             line.add(text);
         });
         line.add("total " + format(totalMillis()));
+        if (!cpu.isEmpty()) {
+            StringJoiner inner = new StringJoiner(", ", "CPU [", "]");
+            cpu.forEach((process, ms) -> inner.add(process + " " + format(ms)));
+            line.add(inner.toString());
+        }
         return line.toString();
     }
 

@@ -59,6 +59,8 @@ final class ReportOutput {
         ObjectNode phases = timings.putObject("phasesMillis");
         outcome.timings().phases().forEach(phases::put);
         timings.put("totalMillis", outcome.timings().totalMillis());
+        ObjectNode cpu = timings.putObject("cpuMillis");
+        outcome.timings().cpu().forEach(cpu::put);
         Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
                 StandardCharsets.UTF_8);
         return table;

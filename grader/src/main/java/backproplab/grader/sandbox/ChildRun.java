@@ -10,9 +10,10 @@ package backproplab.grader.sandbox;
  * @param discoveryMillis test discovery
  * @param testsMillis   from the end of discovery to the end of the child
  * @param testsFinished how many tests reported an end in this child
+ * @param cpuMillis     the child's CPU time when it finished its run, or {@code -1} if it never finished
  * @param console       what the child wrote to its standard streams outside {@code System.out}/{@code err}
  *                      (JVM and native messages), head and tail only
  */
 public record ChildRun(int exitCode, String ending, long startupMillis, long backendMillis, long discoveryMillis,
-                       long testsMillis, int testsFinished, String console) {
+                       long testsMillis, int testsFinished, long cpuMillis, String console) {
 }

@@ -37,7 +37,7 @@ public record SandboxEvent(String type, String id, PlannedTest test, String key,
     public static final String FINISHED = "finished";
     /** Discovery took {@code millis}; the plan has been sent. */
     public static final String DISCOVERED = "discovered";
-    /** Every selected test ran. */
+    /** Every selected test ran; {@code millis} is the child's CPU time. */
     public static final String RUN_FINISHED = "runFinished";
     /** The child halts itself because a test would not stop; {@code id} is that test, if known. */
     public static final String HUNG = "hung";

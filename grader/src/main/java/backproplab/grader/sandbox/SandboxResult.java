@@ -28,6 +28,11 @@ public record SandboxResult(String backend, boolean complete, List<ChildRun> chi
         return children.isEmpty() ? 0 : children.get(0).backendMillis();
     }
 
+    /** CPU time of the children that finished their run, in milliseconds ({@code -1} if none did). */
+    public long cpuMillis() {
+        return children.stream().mapToLong(ChildRun::cpuMillis).filter(ms -> ms >= 0).reduce(Long::sum).orElse(-1);
+    }
+
     /** Discovery plus test time, summed over all children, in milliseconds. */
     public long testsMillis() {
         return children.stream().mapToLong(c -> c.discoveryMillis() + c.testsMillis()).sum();

@@ -142,8 +142,9 @@ public final class SandboxRunner {
             if (!progress || attempt >= limits.maxRestarts() || !timeLeft || run.wallTimeout) {
                 problem = child.ending();
                 String pendingReason = progress && attempt >= limits.maxRestarts()
-                        ? "Not run: the test JVM stopped " + (attempt + 1) + " times before this test (see the tests "
-                                + "that timed out or did not finish) and is not started again. The last time: " + child.ending()
+                        ? "Not run: the test JVM stopped " + (attempt == 0 ? "once" : (attempt + 1) + " times")
+                                + " before this test (see the tests that timed out or did not finish) and is not "
+                                + "started again. The last time: " + child.ending()
                         : "Not run: " + child.ending();
                 collector.endRun(TestStatus.NOT_RUN, "Not run: " + child.ending(), pendingReason);
                 break;
@@ -191,6 +192,7 @@ public final class SandboxRunner {
         long discoveredAtNanos;
         int finished;
         boolean killedForStall;
+        long cpuMillis = -1;
     }
 
     /** A started child JVM and the socket it reports to, not yet supervised. */
@@ -280,7 +282,7 @@ public final class SandboxRunner {
             chargeRunningTest(run, state, ending);
             long testsMillis = state.discoveredAtNanos == 0 ? 0 : (System.nanoTime() - state.discoveredAtNanos) / 1_000_000L;
             return new ChildRun(exitCode, ending, state.startupMillis, state.backendMillis, state.discoveryMillis,
-                    testsMillis, state.finished, console);
+                    testsMillis, state.finished, state.cpuMillis, console);
         }
     }
 
@@ -429,7 +431,10 @@ public final class SandboxRunner {
                     }
                 }
             }
-            case SandboxEvent.RUN_FINISHED -> run.complete = true;
+            case SandboxEvent.RUN_FINISHED -> {
+                run.complete = true;
+                state.cpuMillis = event.millis() == null ? -1 : event.millis();
+            }
             case SandboxEvent.HUNG -> {
                 state.hungId = id;
                 state.hungReason = event.text();

@@ -55,6 +55,6 @@ final class StreamingSink implements TestEventSink {
 
     @Override
     public void runFinished() {
-        events.send(SandboxEvent.of(SandboxEvent.RUN_FINISHED));
+        events.send(new SandboxEvent(SandboxEvent.RUN_FINISHED, null, null, null, null, null, null, ProcessCpu.millis()));
     }
 }

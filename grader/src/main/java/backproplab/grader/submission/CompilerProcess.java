@@ -47,12 +47,14 @@ public final class CompilerProcess {
      * @param success  whether every file compiled
      * @param errors   the formatted error messages
      * @param warnings how many warnings there were
+     * @param cpuMillis the compiler JVM's CPU time, or {@code -1} if unknown
      */
-    public record Result(boolean success, List<String> errors, int warnings) {
+    public record Result(boolean success, List<String> errors, int warnings, long cpuMillis) {
     }
 
     private final List<Path> graderClasspath;
     private final Path java;
+    private long lastCpuMillis = -1;
 
     /**
      * @param graderClasspath class path that holds this class and Jackson (the grader's code and libraries)
@@ -83,7 +85,7 @@ public final class CompilerProcess {
                 classpath.stream().map(Path::toString).toList(), classesDir.toString());
         JSON.writeValue(requestFile.toFile(), request);
         List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-Xmx256m",
                 "-cp", String.join(File.pathSeparator, graderClasspath.stream().map(Path::toString).toList()),
                 CompilerProcess.class.getName(), requestFile.toString(), resultFile.toString()));
         Path log = workDir.resolve("compile.log");
@@ -103,7 +105,13 @@ public final class CompilerProcess {
                     + Files.readString(log, StandardCharsets.UTF_8).strip());
         }
         Result result = JSON.readValue(resultFile.toFile(), Result.class);
+        lastCpuMillis = result.cpuMillis();
         return new CompileResult(result.success(), classesDir, result.errors(), result.warnings());
+    }
+
+    /** CPU time of the last compiler JVM, in milliseconds, or {@code -1} if unknown. */
+    public long lastCpuMillis() {
+        return lastCpuMillis;
     }
 
     /**
@@ -118,6 +126,7 @@ public final class CompilerProcess {
                 request.sources().stream().map(Path::of).toList(), request.form());
         CompileResult result = new SubmissionCompiler(request.classpath().stream().map(Path::of).toList())
                 .compile(submission, Path.of(request.classesDir()));
-        JSON.writeValue(Path.of(args[1]).toFile(), new Result(result.success(), result.errors(), result.warnings()));
+        JSON.writeValue(Path.of(args[1]).toFile(), new Result(result.success(), result.errors(), result.warnings(),
+                backproplab.grader.sandbox.ProcessCpu.millis()));
     }
 }

@@ -74,7 +74,7 @@ class TinyNetworkHiddenTest {
 
     @Test
     @Graded(points = 2, task = "tinynet.backward", visibility = Visibility.HIDDEN)
-    @DisplayName("backward returns the chain-rule gradients, 0 for w1 and b1 when the ReLU is off,, and keeps them in gradients()")
+    @DisplayName("backward returns the chain-rule gradients, 0 for w1 and b1 when the ReLU is off, and keeps them in gradients()")
     void backwardChainRule() {
         for (Case c : CASES) {
             TinyNetwork net = c.network();

@@ -19,6 +19,11 @@ final class Submissions {
     /** The task the mutant breaks. */
     static final String MUTATED_TASK = "network.update";
 
+    /** Ways the reference may write θ − α·g, each with its "plus" twin; the first one found is flipped. */
+    private static final String[][] SIGN_FLIPS = {
+        {".subi(", ".addi("}, {"-learningRate", "learningRate"}, {"-= ", "+= "}, {".sub(", ".add("}};
+    private static final String SIGN_FLIPS_TEXT = java.util.Arrays.deepToString(SIGN_FLIPS);
+
     private Submissions() {
     }
 
@@ -79,9 +84,15 @@ final class Submissions {
                 Pattern.DOTALL).matcher(source);
         assertThat(region.find()).as("the reference NeuralNetwork.java must still have the region [%s] the mutant edits",
                 MUTATED_TASK).isTrue();
-        String mutated = region.group().replace(".subi(", ".addi(");
-        assertThat(mutated).as("the mutant must change .subi( to .addi( in region [%s]; has the reference changed?",
-                MUTATED_TASK).isNotEqualTo(region.group());
+        String mutated = region.group();
+        for (String[] flip : SIGN_FLIPS) {
+            if (mutated.contains(flip[0])) {
+                mutated = mutated.replace(flip[0], flip[1]);
+                break;
+            }
+        }
+        assertThat(mutated).as("the mutant must turn the subtraction of region [%s] into an addition (one of %s); "
+                + "has the reference's update changed?", MUTATED_TASK, SIGN_FLIPS_TEXT).isNotEqualTo(region.group());
         Files.writeString(file, source.substring(0, region.start()) + mutated + source.substring(region.end()));
     }
 

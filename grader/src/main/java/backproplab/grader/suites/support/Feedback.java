@@ -74,9 +74,16 @@ public final class Feedback {
         return rows.toString();
     }
 
-    /** A row of numbers: {@code [0.1, 0.2]}. */
+    /** A row of numbers: {@code [0.1, 0.2]}; long ones are cut. */
     public static String vector(double[] values) {
-        return matrix(new double[][] {values});
+        StringJoiner row = new StringJoiner(", ", "[", "]");
+        for (int c = 0; c < Math.min(values.length, 12); c++) {
+            row.add(num(values[c]));
+        }
+        if (values.length > 12) {
+            row.add("…");
+        }
+        return row.toString();
     }
 
     /** An array's values as a small matrix, or its shape when it is not a matrix. */
