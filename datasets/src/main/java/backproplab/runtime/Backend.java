@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.Nd4jBlas;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Starts ND4J the way Backprop Lab needs it (double precision) and says in one line what ran:
@@ -14,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Backend {
 
     private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+    /** System property that sets how many threads ND4J may use (default 1). */
+    public static final String THREADS_PROPERTY = "backproplab.nd4j.threads";
+
     private static volatile boolean initialised;
 
     private Backend() {
@@ -33,6 +38,16 @@ public final class Backend {
             loadQuietlyReportingGpuFallback();
         }
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        // Course arrays are tiny: extra BLAS/OpenMP threads cost more than they save (measured: a 500-epoch
+        // moons run took 5-13 s on one thread, 57-80 s on two under load), and one thread sums in a fixed
+        // order, so the same submission gets the same numbers on every machine.
+        // Environment.setMaxThreads alone does not reach OpenMP once ND4J is loaded; the native calls do.
+        int threads = threadsSetting();
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        if (Nd4j.factory().blas() instanceof Nd4jBlas blas) {
+            blas.setMaxThreads(threads);
+        }
         initialised = true;
     }
 
@@ -80,22 +95,36 @@ public final class Backend {
                 backendName(),
                 platform(),
                 String.valueOf(env.getOrDefault("blas.vendor", "unknown")),
-                threads(env),
+                ompThreads(env),
                 Nd4j.dataType().name());
+    }
+
+    private static int ompThreads(Properties env) {
+        try {
+            return Integer.parseInt(String.valueOf(env.get("omp.threads")));
+        } catch (NumberFormatException e) {
+            return Nd4j.getEnvironment().maxThreads();
+        }
+    }
+
+    /** ND4J threads: 1 unless {@code -Dbackproplab.nd4j.threads=N} says otherwise. */
+    private static int threadsSetting() {
+        String configured = System.getProperty(THREADS_PROPERTY, "1");
+        try {
+            int threads = Integer.parseInt(configured.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + " must be a whole number of at least 1, got '"
+                + configured + "'");
     }
 
     private static String backendName() {
         Object name = Nd4j.getExecutioner().getEnvironmentInformation().get("backend");
         return name == null ? Nd4j.getBackend().getClass().getSimpleName() : name.toString();
-    }
-
-    private static int threads(Properties env) {
-        Object omp = env.get("omp.threads");
-        try {
-            return omp == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(omp.toString());
-        } catch (NumberFormatException e) {
-            return Runtime.getRuntime().availableProcessors();
-        }
     }
 
     private static String platform() {

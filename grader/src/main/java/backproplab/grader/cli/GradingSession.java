@@ -144,8 +144,10 @@ public final class GradingSession {
                 timings.lap("forked run", breakdown);
                 timings.cpu("test JVMs", result.cpuMillis());
                 if (result.children().size() > 1) {
-                    notes.add("The test JVM was started " + result.children().size() + " times: "
-                            + result.children().stream().map(c -> c.ending()).toList());
+                    List<String> endings = result.children().subList(0, result.children().size() - 1).stream()
+                            .map(c -> c.ending()).distinct().toList();
+                    notes.add("The test JVM was replaced " + (result.children().size() - 1) + " time"
+                            + (result.children().size() == 2 ? "" : "s") + ", because: " + String.join(" / ", endings));
                 }
                 String message = result.complete() ? "" : "Not every test could run: " + result.problem();
                 return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message,

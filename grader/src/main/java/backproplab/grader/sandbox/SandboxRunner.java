@@ -47,7 +47,8 @@ public final class SandboxRunner {
 
     private static final Pattern JUNIT_TIMEOUT = Pattern.compile("^TimeoutException: .* timed out after .*", Pattern.DOTALL);
     private static final long STARTUP_LIMIT_MILLIS = 60_000;
-    private static final long STALL_MARGIN_MILLIS = 5_000;
+    /** The parent's stall guard waits longer than the child's own {@link Watchdog}, which reports better. */
+    private static final long STALL_MARGIN_MILLIS = Watchdog.STALL_MARGIN_MILLIS + 5_000;
 
     private final SandboxLimits limits;
     private final RuntimeClasspath classpath;

@@ -1,7 +1,9 @@
 package backproplab.grader.sandbox;
 
+import backproplab.scoring.FailureMessages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Halts the child JVM when JUnit's own timeout cannot stop a test, after telling the parent why.
@@ -9,9 +11,11 @@ import java.util.List;
  * <p>JUnit runs each test in a separate thread and fails it when it exceeds its limit, but it cannot kill
  * that thread: an endless loop that ignores interruption keeps running and would slow every later test.
  * So after a test ends, any test thread of JUnit's ({@code junit-timeout-thread-*}) still alive after the
- * grace period, checked before the next test starts, is a runaway; and if no test event at all arrives for the time limit plus the grace period
- * (a loop in a static initialiser, a deadlock), the run is stuck. In both cases the watchdog sends
- * {@link SandboxEvent#HUNG} and halts the JVM; the parent starts a fresh child for the tests still pending.
+ * grace period, checked before the next test starts, is a runaway; and if no test event at all arrives for the
+ * time limit plus the grace period plus {@value #STALL_MARGIN_MILLIS} ms (a loop in a static initialiser, a
+ * deadlock, a timeout JUnit could not enforce), the run is stuck. In both cases the watchdog sends
+ * {@link SandboxEvent#HUNG}, with the line of student code that was running when it can find one, and
+ * halts the JVM; the parent starts a fresh child for the tests still pending.
  */
 final class Watchdog {
 
@@ -19,6 +23,12 @@ final class Watchdog {
     static final int HUNG_EXIT_CODE = 86;
 
     private static final String JUNIT_TIMEOUT_THREAD = "junit-timeout-thread-";
+
+    /**
+     * Extra time JUnit's own timeout gets to report before the watchdog declares the run stuck: on a loaded
+     * machine, failing a test (capturing the stuck thread's stack, formatting the message) takes a moment.
+     */
+    static final long STALL_MARGIN_MILLIS = 3_000;
 
     private final EventWriter events;
     private final long limitMillis;
@@ -90,16 +100,39 @@ final class Watchdog {
                 return;
             }
             long now = System.nanoTime();
-            if (millisSince(lastEventNanos, now) > limitMillis + graceMillis) {
+            long stallMillis = limitMillis + graceMillis + STALL_MARGIN_MILLIS;
+            if (millisSince(lastEventNanos, now) > stallMillis) {
                 String test = currentTest;
-                halt(test, test == null
-                        ? "The test run made no progress for " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis + graceMillis))
+                String stalled = SandboxLimits.seconds(java.time.Duration.ofMillis(stallMillis));
+                halt(test, (test == null
+                        ? "The test run made no progress for " + stalled
                                 + " between tests (an endless loop in a static initialiser or a @BeforeAll method?)."
-                        : "Stopped after " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis + graceMillis))
-                                + ": the test ran past its time limit of " + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
-                                + " and could not be interrupted (an endless loop?).");
+                        : "Stopped after " + stalled + ": the test ran past its time limit of "
+                                + SandboxLimits.seconds(java.time.Duration.ofMillis(limitMillis))
+                                + " and could not be interrupted (an endless loop?).") + stuckFrame());
             }
         }
+    }
+
+    /**
+     * Where student code is stuck: the first student frame of a test thread (or the main thread), as
+     * {@code "\n  at Class.method(File.java:line)"}, or {@code ""} if none is found.
+     */
+    private static String stuckFrame() {
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            String name = entry.getKey().getName();
+            if (!name.startsWith(JUNIT_TIMEOUT_THREAD) && !name.equals("main")) {
+                continue;
+            }
+            Throwable where = new Throwable("stuck");
+            where.setStackTrace(entry.getValue());
+            for (String line : FailureMessages.describe(where).split("\n")) {
+                if (line.strip().startsWith("at ")) {
+                    return "\n  " + line.strip();
+                }
+            }
+        }
+        return "";
     }
 
     private void halt(String testId, String reason) {

@@ -32,7 +32,14 @@ public final class SkeletonApiGenerator {
             throw new IllegalArgumentException("The exercises classes are not at " + exercises
                     + "; build the exercises module first (./mvnw install -pl exercises -am -DskipTests).");
         }
-        SkeletonApi api = SkeletonApi.readFrom(exercises, Thread.currentThread().getContextClassLoader());
+        SkeletonApi api;
+        try {
+            api = SkeletonApi.readFrom(exercises, Thread.currentThread().getContextClassLoader());
+        } catch (RuntimeException | LinkageError e) {
+            // exec:java shows only "An exception occurred"; say what went wrong without needing -e.
+            System.err.println("SkeletonApiGenerator: cannot read the exercises' API from " + exercises + ": " + e);
+            throw e;
+        }
         if (api.typeNames().isEmpty()) {
             throw new IllegalStateException("No public exercise class found in " + exercises);
         }

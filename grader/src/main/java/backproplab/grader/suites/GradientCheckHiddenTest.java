@@ -201,7 +201,8 @@ class GradientCheckHiddenTest {
                             "numerical gradient of " + rowName + " with ε = " + Feedback.num(PROBE_EPSILON),
                             "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε of L = binaryCrossEntropy(Y, net.forward(X)), nudging"
                                     + " one element at a time and putting it back (a one-sided difference is off by about ε/2 · L''). If"
-                                    + " the NeuralNetwork.forward tests fail too, fix forward first (" + NETWORK_DOC + ").");
+                                    + " the tests of NeuralNetwork.forward or Activations.binaryCrossEntropy fail too, fix those first ("
+                                    + NETWORK_DOC + ").");
                 }
             }
         }

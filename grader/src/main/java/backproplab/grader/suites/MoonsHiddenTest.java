@@ -3,6 +3,7 @@ package backproplab.grader.suites;
 import backproplab.grader.suites.support.MoonsExperiment;
 import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
+import backproplab.grader.suites.support.TrainingPictures;
 import backproplab.grader.suites.support.Verify;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Hidden tests of exercise 6 on the notebook's moons: ONE training run of the student's NeuralNetwork with the
@@ -35,7 +37,7 @@ class MoonsHiddenTest {
     private static synchronized MoonsExperiment.Outcome outcome() {
         if (outcome == null && failure == null && error == null) {
             try {
-                outcome = MoonsExperiment.fromThresholds().run();
+                outcome = MoonsExperiment.fromThresholds().run(TrainingPictures.directory().isPresent());
             } catch (RuntimeException e) {
                 failure = e;
             } catch (AssertionError | StackOverflowError | OutOfMemoryError e) {
@@ -51,10 +53,25 @@ class MoonsHiddenTest {
         return outcome;
     }
 
-    private static void tier(String key) {
+    private static boolean pictured;
+
+    /** Attaches the loss curve and decision boundary to the first tier test that runs (only when pictures are on). */
+    private static synchronized void pictures(TestReporter reporter, MoonsExperiment.Outcome result) {
+        if (pictured || TrainingPictures.directory().isEmpty()) {
+            return;
+        }
+        pictured = true;
+        TrainingPictures.lossCurve(reporter, "moons-loss", "Moons: training loss per epoch", result.train().losses());
+        TrainingPictures.decisionBoundary(reporter, "moons-boundary", String.format(Locale.ROOT,
+                "Moons: decision regions, test accuracy %.2f %%", 100 * result.testAccuracy()), result.network(),
+                result.trainX(), result.trainY());
+    }
+
+    private static void tier(String key, TestReporter reporter) {
         double tier = Thresholds.get().number(key);
         MoonsExperiment experiment = MoonsExperiment.fromThresholds();
         MoonsExperiment.Outcome result = outcome();
+        pictures(reporter, result);
         Verify.that(result.testAccuracy() >= tier, () -> String.format(Locale.ROOT,
                 "NeuralNetwork (forward, backward, update, He initialisation) — moons test accuracy %.2f %%, below the %.0f %% tier."
                         + "%n  %s%n  Setting: %s.%n  The reference reaches 98.75 %% here. If the gradient tests pass, check update and the"
@@ -65,21 +82,21 @@ class MoonsHiddenTest {
     @Test
     @Graded(points = 4, task = "network.moons", visibility = Visibility.HIDDEN)
     @DisplayName("moons test accuracy reaches the 85 % tier")
-    void tier1() {
-        tier("moons.tier1");
+    void tier1(TestReporter reporter) {
+        tier("moons.tier1", reporter);
     }
 
     @Test
     @Graded(points = 4, task = "network.moons", visibility = Visibility.HIDDEN)
     @DisplayName("moons test accuracy reaches the 90 % tier")
-    void tier2() {
-        tier("moons.tier2");
+    void tier2(TestReporter reporter) {
+        tier("moons.tier2", reporter);
     }
 
     @Test
     @Graded(points = 4, task = "network.moons", visibility = Visibility.HIDDEN)
     @DisplayName("moons test accuracy reaches the 95 % tier")
-    void tier3() {
-        tier("moons.tier3");
+    void tier3(TestReporter reporter) {
+        tier("moons.tier3", reporter);
     }
 }

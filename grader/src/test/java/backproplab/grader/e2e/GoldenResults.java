@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,8 @@ final class GoldenResults {
     private static final Pattern SECONDS = Pattern.compile("\\b\\d+(\\.\\d+)? ?(ms|s)\\b(?! limit)");
     /** Relative errors at rounding-noise level (1e-7 and below) differ between BLAS kernels; their digits are not pinned. */
     private static final Pattern NOISE = Pattern.compile("\\b\\d\\.\\de-(0[7-9]|[1-9]\\d)\\b");
+    /** Values printed with 8 or more decimals (gradients at 1e-10) keep 6 significant digits, for the same reason. */
+    private static final Pattern LONG_DECIMAL = Pattern.compile("-?\\d+\\.\\d{8,}");
 
     private GoldenResults() {
     }
@@ -50,7 +54,9 @@ final class GoldenResults {
     /**
      * A copy of results.json without what depends on the run: no {@code execution_time}; the submission's
      * temporary path becomes {@code <submission>}, the backend line {@code Backend: <backend>}, durations
-     * {@code <duration>}, and rounding-noise numbers such as a relative error of {@code 8.4e-10} {@code <noise>}.
+     * {@code <duration>}, rounding-noise numbers such as a relative error of {@code 8.4e-10} {@code <noise>}, and
+     * values printed with 8 or more decimals are rounded to 6 significant digits (the last digits of a numerical
+     * gradient depend on the CPU's BLAS kernel).
      */
     static JsonNode normalise(JsonNode results, Path submission) {
         ObjectNode copy = results.deepCopy();
@@ -63,6 +69,8 @@ final class GoldenResults {
             String text = node.asText().replace(submission, "<submission>");
             text = BACKEND_LINE.matcher(text).replaceAll("Backend: <backend>");
             text = NOISE.matcher(text).replaceAll("<noise>");
+            text = LONG_DECIMAL.matcher(text).replaceAll(number ->
+                    new BigDecimal(number.group()).round(new MathContext(6)).toPlainString());
             return new TextNode(SECONDS.matcher(text).replaceAll("<duration>"));
         }
         if (node instanceof ObjectNode object) {

@@ -15,13 +15,14 @@ import java.util.List;
  * A common student bug as a small textual edit of the reference (see {@code src/test/resources/mutants/mutants.json}).
  *
  * @param id     stable name, for example {@code network-backward-missing-1-over-m}
+ * @param core   whether every build grades it (the bugs issue 4 names); the others with {@code -Dmutants=all}
  * @param kind   the bug in words
  * @param file   the edited source, relative to the source root
  * @param edits  exact snippets of the reference and their replacements, applied in order
  * @param task   the task id of the edited method
  * @param expect what at least one failed test's message must contain, for example {@code NeuralNetwork.backward}
  */
-public record Mutant(String id, String kind, String file, List<Edit> edits, String task, String expect) {
+public record Mutant(String id, boolean core, String kind, String file, List<Edit> edits, String task, String expect) {
 
     /** The table's location on the test class path. */
     public static final String TABLE = "/mutants/mutants.json";
@@ -53,7 +54,7 @@ public record Mutant(String id, String kind, String file, List<Edit> edits, Stri
                 for (JsonNode edit : node.path("edits")) {
                     edits.add(new Edit(edit.path("original").asText(), edit.path("replacement").asText()));
                 }
-                mutants.add(new Mutant(node.path("id").asText(), node.path("kind").asText(), node.path("file").asText(),
+                mutants.add(new Mutant(node.path("id").asText(), node.path("core").asBoolean(), node.path("kind").asText(), node.path("file").asText(),
                         edits, node.path("task").asText(), node.path("expect").asText()));
             }
             return mutants;

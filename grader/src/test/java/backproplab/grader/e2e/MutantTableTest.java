@@ -18,12 +18,15 @@ class MutantTableTest {
     Path temp;
 
     @Test
-    @DisplayName("has at least 12 mutants with unique ids, each naming a task and the method its messages must name")
+    @DisplayName("has at least 12 core mutants with unique ids, each naming a task and the method its messages must name")
     void tableIsComplete() {
         List<Mutant> mutants = Mutant.table();
 
         assertThat(mutants).as("mutants in src/test/resources%s", Mutant.TABLE).hasSizeGreaterThanOrEqualTo(12);
         assertThat(mutants.stream().map(Mutant::id)).as("mutant ids").doesNotHaveDuplicates();
+        assertThat(mutants.stream().filter(Mutant::core)).as("core mutants, graded in every build").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(mutants.stream().filter(Mutant::core).map(Mutant::id)).as("core mutants include the golden ones")
+                .containsAll(MutantsTest.GOLDEN);
         assertThat(mutants).as("every mutant has a task, an expected method and at least one edit that changes something")
                 .allSatisfy(m -> {
                     assertThat(m.task()).as("task of %s", m.id()).matches("[a-z]+\\.[A-Za-z]+");
@@ -47,7 +50,7 @@ class MutantTableTest {
     @Test
     @DisplayName("a mutant whose snippet is gone fails loudly, naming the mutant, the file and the snippet")
     void missingSnippetFailsLoudly() {
-        Mutant stale = new Mutant("stale", "a bug that no longer applies", "backproplab/activations/Activations.java",
+        Mutant stale = new Mutant("stale", false, "a bug that no longer applies", "backproplab/activations/Activations.java",
                 List.of(new Mutant.Edit("return 42; // not in the reference", "return 0;")), "activations.relu", "relu");
         Path copy = CourseTree.copy(CourseTree.reference(), temp.resolve("stale"));
 

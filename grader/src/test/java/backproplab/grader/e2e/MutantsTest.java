@@ -72,13 +72,17 @@ class MutantsTest {
     }
 
     /**
-     * The mutants to grade: all of them, or only those named in {@code -Dmutants=id1,id2} (to iterate on one suite
-     * without grading every mutant).
+     * The mutants to grade: the core ones by default (the bugs issue 4 names, about half of the table, to keep the
+     * build's time reasonable), every one with {@code -Dmutants=all}, or only those named in
+     * {@code -Dmutants=id1,id2} (to iterate on one suite).
      */
     static List<Mutant> selected() {
         String only = System.getProperty("mutants", "").strip();
         List<Mutant> all = Mutant.table();
         if (only.isEmpty()) {
+            return all.stream().filter(Mutant::core).toList();
+        }
+        if (only.equals("all")) {
             return all;
         }
         List<String> ids = List.of(only.split("\\s*,\\s*"));

@@ -24,7 +24,7 @@ class RuleViolationsTest {
     @Test
     @DisplayName("System.exit in NeuralNetwork.backward: refused before running, score 0, the rule and the line named")
     void exitInBackward() {
-        CliRun run = gradeWith(new Mutant("exit-in-backward", "System.exit in backward", "backproplab/network/NeuralNetwork.java",
+        CliRun run = gradeWith(new Mutant("exit-in-backward", false, "System.exit in backward", "backproplab/network/NeuralNetwork.java",
                 List.of(new Mutant.Edit("        gradients.clear();\n", "        gradients.clear();\n        System.exit(0);\n")),
                 "network.backward", "NeuralNetwork.backward"));
 
@@ -46,7 +46,7 @@ class RuleViolationsTest {
     @Test
     @DisplayName("reflection in TinyNetwork.update: refused before running, score 0, the rule named")
     void reflectionInUpdate() {
-        CliRun run = gradeWith(new Mutant("reflection-in-update", "reflection in update", "backproplab/tinynet/TinyNetwork.java",
+        CliRun run = gradeWith(new Mutant("reflection-in-update", false, "reflection in update", "backproplab/tinynet/TinyNetwork.java",
                 List.of(new Mutant.Edit("        TinyGradients g = gradients();\n",
                         "        TinyGradients g = gradients();\n        try {\n"
                                 + "            TinyNetwork.class.getDeclaredField(\"w1\").setAccessible(true);\n"

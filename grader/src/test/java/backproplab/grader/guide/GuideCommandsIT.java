@@ -39,7 +39,7 @@ class GuideCommandsIT {
     @DisplayName("the guide-run blocks run without error and leave the reports, export and packages they describe")
     void runTheGuide() throws IOException {
         Path course = scratchCourse();
-        StringBuilder script = new StringBuilder("set -euo pipefail\n");
+        StringBuilder script = new StringBuilder("set -euo pipefail\ntrap 'echo \"### failed with exit code $? at: $BASH_COMMAND\"' ERR\n");
         int blocks = 0;
         for (GuideBlocks.Block block : GuideBlocks.read()) {
             if (block.tags().contains("guide-run")) {
@@ -51,7 +51,9 @@ class GuideCommandsIT {
         Path file = temp.resolve("guide.sh");
         Files.writeString(file, script.toString());
 
-        ProcessRun run = ProcessRun.run(course, Duration.ofMinutes(15), Map.of(), temp.resolve("guide.log"),
+        // The log stays in grader/target for reading after a failure (the scratch folder is deleted).
+        ProcessRun run = ProcessRun.run(course, Duration.ofMinutes(15), Map.of(),
+                CourseRepo.root().resolve("grader/target/guide-commands.log"),
                 List.of("bash", file.toString()));
 
         assertThat(run.exitCode()).as("bash of the %d guide-run blocks of %s: %s", blocks, GuideBlocks.GUIDE, run.describe()).isZero();

@@ -19,20 +19,30 @@ public final class FullBatchTraining {
      * @param loss     mean binary cross-entropy on the training data after the last update
      * @param accuracy share of training samples on the right side of 0.5 after the last update
      * @param output   ŷ on the training data after the last update (1 × m)
+     * @param losses   the loss of every epoch (before its update) when recorded, else empty
      */
-    public record Result(double loss, double accuracy, double[] output) {
+    public record Result(double loss, double accuracy, double[] output, double[] losses) {
     }
 
     /** {@code epochs} times: forward(X), backward(Y), update(α); then one more forward to measure. */
     public static Result train(NeuralNetwork net, INDArray x, INDArray y, double learningRate, int epochs) {
+        return train(net, x, y, learningRate, epochs, false);
+    }
+
+    /** As {@link #train(NeuralNetwork, INDArray, INDArray, double, int)}, recording every epoch's loss if asked (slower). */
+    public static Result train(NeuralNetwork net, INDArray x, INDArray y, double learningRate, int epochs, boolean recordLosses) {
+        double[] labels = Arrays2D.of(y)[0];
+        double[] losses = new double[recordLosses ? epochs : 0];
         for (int epoch = 0; epoch < epochs; epoch++) {
-            net.forward(x);
+            INDArray output = net.forward(x);
+            if (recordLosses) {
+                losses[epoch] = loss(labels, Arrays2D.of(output)[0]);
+            }
             net.backward(y);
             net.update(learningRate);
         }
         double[] output = Arrays2D.of(net.forward(x))[0];
-        double[] labels = Arrays2D.of(y)[0];
-        return new Result(loss(labels, output), accuracy(labels, output), output);
+        return new Result(loss(labels, output), accuracy(labels, output), output, losses);
     }
 
     /** Mean clipped binary cross-entropy. */

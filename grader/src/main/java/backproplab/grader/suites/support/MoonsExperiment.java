@@ -32,8 +32,13 @@ public record MoonsExperiment(int samples, double noise, long dataSeed, double t
      *
      * @param train        training loss, accuracy and output after the last update
      * @param testAccuracy accuracy on the test part
+     * @param testSize     number of test samples
+     * @param network      the trained network
+     * @param trainX       the training features (2 × m)
+     * @param trainY       the training labels (1 × m)
      */
-    public record Outcome(FullBatchTraining.Result train, double testAccuracy, int testSize) {
+    public record Outcome(FullBatchTraining.Result train, double testAccuracy, int testSize, NeuralNetwork network,
+                          double[][] trainX, double[][] trainY) {
 
         /** "train loss 0.0312, train accuracy 99.06 %, test accuracy 98.75 % (79 of 80)". */
         public String describe() {
@@ -44,14 +49,20 @@ public record MoonsExperiment(int samples, double noise, long dataSeed, double t
 
     /** Trains and evaluates. */
     public Outcome run() {
+        return run(false);
+    }
+
+    /** Trains and evaluates, recording every epoch's loss if asked. */
+    public Outcome run(boolean recordLosses) {
         Split split = Datasets.trainTestSplit(Datasets.moons(samples, noise, dataSeed), testSize, splitSeed);
         Dataset train = split.train();
         Dataset test = split.test();
         NeuralNetwork net = new NeuralNetwork(initSeed, layers);
-        FullBatchTraining.Result result = FullBatchTraining.train(net, train.features(), train.labels(), learningRate, epochs);
+        FullBatchTraining.Result result = FullBatchTraining.train(net, train.features(), train.labels(), learningRate, epochs,
+                recordLosses);
         double[] testOutput = Arrays2D.of(net.forward(test.features()))[0];
         double testAccuracy = FullBatchTraining.accuracy(Arrays2D.of(test.labels())[0], testOutput);
-        return new Outcome(result, testAccuracy, test.size());
+        return new Outcome(result, testAccuracy, test.size(), net, Arrays2D.of(train.features()), Arrays2D.of(train.labels()));
     }
 
     /** "moons(400, 0.15, seed 42), split 0.2 seed 42, 2-8-8-1 seed 42, lr 0.5, 2000 epochs". */
