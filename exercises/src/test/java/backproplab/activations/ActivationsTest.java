@@ -1,5 +1,6 @@
 package backproplab.activations;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@Graded(points = 1, task = "activations")
 @DisplayName("Exercise 2 — activations and loss")
 class ActivationsTest {
 

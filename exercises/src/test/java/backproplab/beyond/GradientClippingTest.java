@@ -1,5 +1,6 @@
 package backproplab.beyond;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@Graded(points = 1, task = "beyond")
 @DisplayName("Exercise 8: gradient clipping by global norm (docs/08-beyond.md#clipping-by-norm)")
 class GradientClippingTest {
 

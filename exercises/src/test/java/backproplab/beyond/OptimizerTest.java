@@ -1,5 +1,6 @@
 package backproplab.beyond;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@Graded(points = 1, task = "beyond")
 @DisplayName("Exercise 8: optimizers (docs/08-beyond.md)")
 class OptimizerTest {
 

@@ -1,5 +1,6 @@
 package backproplab.beyond;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@Graded(points = 1, task = "beyond")
 @DisplayName("Exercise 8: Xavier initialisation (docs/08-beyond.md#xavier-initialisation)")
 class XavierTest {
 

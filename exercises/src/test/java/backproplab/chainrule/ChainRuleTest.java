@@ -1,5 +1,6 @@
 package backproplab.chainrule;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Graded(points = 1, task = "chainrule")
 @DisplayName("Exercise 1 — the chain rule on y = (3x + 2)²")
 class ChainRuleTest {
 

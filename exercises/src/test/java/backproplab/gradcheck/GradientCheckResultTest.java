@@ -1,5 +1,6 @@
 package backproplab.gradcheck;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The result object is given code; these tests build rows with {@link Row#of}, which needs your RelativeError. */
+@Graded(points = 1, task = "gradcheck")
 @DisplayName("Exercise 4 — reading a gradient-check result")
 class GradientCheckResultTest {
 

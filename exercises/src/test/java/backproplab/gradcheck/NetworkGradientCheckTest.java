@@ -1,5 +1,6 @@
 package backproplab.gradcheck;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@Graded(points = 1, task = "gradcheck")
 @DisplayName("Exercise 6: gradient check of the matrix network (docs/06-neural-network.md#gradient-check)")
 class NetworkGradientCheckTest {
 

@@ -1,5 +1,6 @@
 package backproplab.gradcheck;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Graded(points = 1, task = "gradcheck")
 @DisplayName("Exercise 4 — relative error |a − n| / (|a| + |n|)")
 class RelativeErrorTest {
 

@@ -1,5 +1,6 @@
 package backproplab.gradcheck;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Graded(points = 1, task = "gradcheck")
 @DisplayName("Exercise 4 — gradient check of the tiny network")
 class TinyGradientCheckTest {
 

@@ -1,5 +1,6 @@
 package backproplab.gradientflow;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@Graded(points = 1, task = "gradientflow")
 @DisplayName("Exercise 7: GradientFlow (docs/07-gradient-flow.md)")
 class GradientFlowTest {
 

@@ -1,5 +1,6 @@
 package backproplab.network;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@Graded(points = 1, task = "network")
 @DisplayName("Exercise 6: training the NeuralNetwork on XOR and moons (docs/06-neural-network.md#training)")
 class NetworkTrainerTest {
 

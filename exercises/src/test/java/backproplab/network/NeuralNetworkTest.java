@@ -1,5 +1,6 @@
 package backproplab.network;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@Graded(points = 1, task = "network")
 @DisplayName("Exercise 6: NeuralNetwork (docs/06-neural-network.md)")
 class NeuralNetworkTest {
 

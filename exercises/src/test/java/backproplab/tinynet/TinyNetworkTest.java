@@ -1,5 +1,6 @@
 package backproplab.tinynet;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Graded(points = 1, task = "tinynet")
 @DisplayName("Exercise 3 — the tiny 1→1→1 network")
 class TinyNetworkTest {
 

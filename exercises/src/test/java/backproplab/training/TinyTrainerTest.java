@@ -1,5 +1,6 @@
 package backproplab.training;
 
+import backproplab.scoring.Graded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Graded(points = 1, task = "training")
 @DisplayName("Exercise 5 — the training loop (per-sample SGD)")
 class TinyTrainerTest {
 
