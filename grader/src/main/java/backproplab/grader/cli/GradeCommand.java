@@ -136,6 +136,16 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--keep-work", description = "Keep the work folder after grading (for debugging).")
     private boolean keepWork;
 
+    @Option(names = "--thresholds", paramLabel = "<file>",
+            description = "A properties file whose entries replace the hidden suites' default thresholds "
+                    + "(see grader/src/main/resources/backproplab/grader/thresholds.properties).")
+    private Path thresholds;
+
+    @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Draw the training pictures (loss curve, decision boundary) into <out>/images and the HTML "
+                    + "report. Default: ${DEFAULT-VALUE}.")
+    private boolean pictures;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -143,6 +153,18 @@ public final class GradeCommand implements Callable<Integer> {
         GradingOutcome outcome;
         Path work = null;
         try {
+            if (thresholds != null) {
+                if (!Files.isRegularFile(thresholds)) {
+                    return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
+                }
+                System.setProperty("backproplab.thresholds", thresholds.toAbsolutePath().toString());
+            }
+            if (pictures) {
+                System.setProperty("backproplab.images.dir",
+                        Files.createDirectories(out.resolve("images")).toAbsolutePath().toString());
+            } else {
+                System.clearProperty("backproplab.images.dir");
+            }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             SkeletonApi skeleton = SkeletonApi.bundled();
             RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()

@@ -516,6 +516,12 @@ public final class SandboxRunner {
                 + ". Does your code call System.exit or Runtime.halt? Return a value or throw an exception instead.";
     }
 
+    /**
+     * Settings of the hidden suites that the grader's own JVM hands on to the test JVM: the instructor's
+     * thresholds file and the folder for training pictures (see backproplab.grader.suites.support).
+     */
+    public static final List<String> FORWARDED_PROPERTIES = List.of("backproplab.thresholds", "backproplab.images.dir");
+
     private List<String> command(Path submissionClasses, Path requestFile, Path childDir) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
@@ -530,6 +536,12 @@ public final class SandboxRunner {
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
         command.add("-Djava.io.tmpdir=" + childDir);
+        for (String name : FORWARDED_PROPERTIES) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                command.add("-D" + name + "=" + value);
+            }
+        }
         command.add("-cp");
         command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses)));
         command.add(ChildMain.class.getName());
