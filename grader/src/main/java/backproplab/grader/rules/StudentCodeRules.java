@@ -90,7 +90,7 @@ public final class StudentCodeRules {
                 .or(JavaClass.Predicates.belongToAnyOf(Module.class, ModuleLayer.class))
                 .as("are reflection types (java.lang.reflect, java.lang.invoke, java.beans, class loaders, modules)");
         DescribedPredicate<JavaMethodCall> reflectiveClassMethods = DescribedPredicate.describe(
-                "Class.forName, Class.getDeclared*, Class.getMethod* or any other reflective method of java.lang.Class",
+                "the target is Class.forName, Class.getDeclared*, Class.getMethod* or any other reflective method of java.lang.Class",
                 call -> isOwnedBy(call, "java.lang.Class") && !HARMLESS_CLASS_METHODS.contains(call.getTarget().getName()));
         ArchRule rule = noClasses()
                 .should().dependOnClassesThat(reflectionTypes)
@@ -114,9 +114,9 @@ public final class StudentCodeRules {
                 .as("do file or network I/O (java.io except printing to System.out/err, java.nio.file, java.net, "
                         + "java.util.zip, ND4J's file helpers)");
         DescribedPredicate<JavaConstructorCall> newPrintStream = DescribedPredicate.describe(
-                "a constructor of PrintStream (it can open a file)", call -> isOwnedBy(call, "java.io.PrintStream"));
+                "the target is a constructor of PrintStream (it can open a file)", call -> isOwnedBy(call, "java.io.PrintStream"));
         DescribedPredicate<JavaMethodCall> nd4jFiles = DescribedPredicate.describe(
-                "Nd4j's read*/write*/save*/load*/createFromNpy* file methods",
+                "the target is one of Nd4j's read*/write*/save*/load*/createFromNpy* file methods",
                 call -> isOwnedBy(call, "org.nd4j.linalg.factory.Nd4j")
                         && ND4J_FILE_METHODS.matcher(call.getTarget().getName()).matches());
         ArchRule rule = exerciseClasses()
@@ -138,7 +138,7 @@ public final class StudentCodeRules {
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("java.util.concurrent.atomic.."))))
                 .as("start or coordinate threads (Thread, Timer, java.util.concurrent executors, futures and locks)");
         DescribedPredicate<JavaMethodCall> parallelOrWaiting = DescribedPredicate.describe(
-                "parallelStream(), parallel(), Arrays.parallel*, wait() or notify()",
+                "the target is parallelStream(), parallel(), Arrays.parallel*, wait() or notify()",
                 call -> {
                     String name = call.getTarget().getName();
                     String owner = call.getTargetOwner().getPackageName();
@@ -160,7 +160,7 @@ public final class StudentCodeRules {
 
     private StructureRule noExitOrProcesses() {
         DescribedPredicate<JavaMethodCall> exitCalls = DescribedPredicate.describe(
-                "System.exit, Runtime.exit, Runtime.halt, Runtime.exec or a shutdown hook",
+                "the target is System.exit, Runtime.exit, Runtime.halt, Runtime.exec or a shutdown hook",
                 call -> (isOwnedBy(call, "java.lang.System") && call.getTarget().getName().equals("exit"))
                         || (isOwnedBy(call, "java.lang.Runtime") && Set.of("exit", "halt", "exec", "addShutdownHook",
                         "removeShutdownHook").contains(call.getTarget().getName())));
@@ -180,7 +180,7 @@ public final class StudentCodeRules {
         Set<String> systemSetters = Set.of("setOut", "setErr", "setIn", "setProperty", "setProperties", "clearProperty",
                 "setSecurityManager", "getenv", "load", "loadLibrary", "console", "inheritedChannel");
         DescribedPredicate<JavaMethodCall> globalSetters = DescribedPredicate.describe(
-                "System.setOut, setErr, setIn, setProperty, clearProperty, getenv, load or loadLibrary, Runtime.load "
+                "the target is System.setOut, setErr, setIn, setProperty, clearProperty, getenv, load or loadLibrary, Runtime.load "
                         + "or Locale/TimeZone.setDefault",
                 call -> (isOwnedBy(call, "java.lang.System") && systemSetters.contains(call.getTarget().getName()))
                         || (isOwnedBy(call, "java.lang.Runtime") && call.getTarget().getName().startsWith("load"))
@@ -218,7 +218,7 @@ public final class StudentCodeRules {
                 .as("belong to DL4J, SameDiff autodiff, ND4J's gradient checks (GradCheckUtil) or ND4J's ready-made "
                         + "activations, losses, updaters and derivative ops");
         DescribedPredicate<JavaMethodCall> derivativeHelpers = DescribedPredicate.describe(
-                "ND4J's ready-made derivatives (Transforms.sigmoidDerivative and the other Transforms.*Derivative)",
+                "the target is one of ND4J's ready-made derivatives (Transforms.sigmoidDerivative and the other Transforms.*Derivative)",
                 call -> call.getTargetOwner().getPackageName().startsWith("org.nd4j")
                         && call.getTarget().getName().endsWith("Derivative"));
         ArchRule rule = noClasses()

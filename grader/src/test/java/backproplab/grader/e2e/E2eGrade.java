@@ -19,9 +19,15 @@ final class E2eGrade {
     private E2eGrade() {
     }
 
-    /** Grades {@code sources} into {@code out} exactly as {@code grader grade <sources> --out <out>} would. */
+    /**
+     * Grades {@code sources} into {@code out} as {@code java -jar grader.jar grade <sources> --out <out>} would: default
+     * limits, every hidden suite. The suites are named class by class ({@link HiddenSuites#all()}) because in a test
+     * JVM the grader's test classes are on the child's class path too, and the default package selection would
+     * also pick up the unit tests of {@code backproplab.grader.suites.support} that live in src/test; grader.jar
+     * holds only the hidden suites, so the explicit list is what production runs.
+     */
     static CliRun grade(Path sources, Path out) {
-        return CliRun.gradeWith(sources, out, List.of());
+        return CliRun.gradeWith(sources, out, List.of("--suites", String.join(",", HiddenSuites.all())));
     }
 
     /** Sum of the max_score of every test in results.json. */
