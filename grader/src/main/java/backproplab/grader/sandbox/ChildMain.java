@@ -3,6 +3,9 @@ package backproplab.grader.sandbox;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.PackageSelector;
+
 import backproplab.runtime.Backend;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.JUnitEventForwarder;
@@ -102,13 +105,22 @@ public final class ChildMain {
         launcher.execute(plan, new JUnitEventForwarder(sink));
     }
 
+    /** The classes a suite package contributes: those named {@code …HiddenTest}. */
+    static final String HIDDEN_SUITE_PATTERN = ".*HiddenTest";
+
     private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request) {
         List<DiscoverySelector> selectors = request.suites().stream().map(ChildMain::selector).toList();
+        List<org.junit.platform.engine.Filter<?>> filters = new java.util.ArrayList<>();
+        filters.add(new SkipKeysFilter(new HashSet<>(request.skipKeys())));
+        if (selectors.stream().allMatch(PackageSelector.class::isInstance)) {
+            // A package stands for its hidden suites only, never for helper classes or tests beside them.
+            filters.add(ClassNameFilter.includeClassNamePatterns(HIDDEN_SUITE_PATTERN));
+        }
         long millis = request.testTimeoutMillis();
         String timeout = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
-                .filters(new SkipKeysFilter(new HashSet<>(request.skipKeys())))
+                .filters(filters.toArray(new org.junit.platform.engine.Filter<?>[0]))
                 .configurationParameters(Map.of(
                         "junit.jupiter.execution.timeout.mode", "enabled",
                         "junit.jupiter.execution.timeout.default", timeout,
