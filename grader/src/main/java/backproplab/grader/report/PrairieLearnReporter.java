@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Top level: {@code gradable} ({@code false} when the submission did not compile, with the compiler's
  * messages in {@code format_errors}, and then no {@code score}, so the student loses no attempt),
  * {@code score} (the total as a fraction in [0, 1]), {@code message} (the score line), {@code output} (the
- * run text), {@code images} (attached PNGs of visible tests as {@code data:image/png;base64} URLs, each with
+ * run text), {@code images} (attached PNGs of all tests — hidden tests' under a neutral label — as {@code data:image/png;base64} URLs, each with
  * a {@code label} naming the test and file) and {@code tests} with {@code name}, {@code description} (the
  * task and the test's number), {@code points}, {@code max_points}, {@code message} and {@code output}.
  * Hidden tests are shown as {@link StudentView} says. Images stop being added once they would take the
@@ -54,9 +54,9 @@ public final class PrairieLearnReporter implements Reporter {
         for (ReportLayout.NumberedTest numbered : ReportLayout.numberedTests(report)) {
             TestOutcome test = numbered.test();
             tests.add(test(numbered));
-            if (!StudentView.shown(test)) {
-                continue;
-            }
+            // Pictures of the student's own training reveal nothing of a hidden test but its plots; they keep
+            // a neutral label so the hidden test's name stays hidden.
+            String labelPrefix = StudentView.shown(test) ? test.displayName() + ": " : "training picture: ";
             for (Path png : test.images()) {
                 Optional<String> url = PngImages.dataUrl(png);
                 if (url.isEmpty()) {
@@ -68,7 +68,7 @@ public final class PrairieLearnReporter implements Reporter {
                 }
                 budget -= url.get().length();
                 ObjectNode image = images.addObject();
-                image.put("label", test.displayName() + ": " + PngImages.label(png));
+                image.put("label", labelPrefix + PngImages.label(png));
                 image.put("url", url.get());
             }
         }

@@ -9,8 +9,9 @@ import backproplab.scoring.Visibility;
  * <p>Gradescope delays or hides a test by its {@code visibility} field, so {@code results.json} carries
  * every test in full. PrairieLearn, Exercism and GitHub Classroom have no such field and show the file to
  * the student right away; there, a test that is not {@link Visibility#VISIBLE} keeps its points and its
- * pass or fail, but its name, message and output are replaced by the texts below, and its images are left
- * out. {@code junit.xml}, {@code report.html} and the console table are for instructors and show everything.
+ * pass or fail, but its name, message and output are replaced by the texts below; PrairieLearn still shows its
+ * training pictures under a neutral label. {@code junit.xml}, {@code report.html} and the console table are for
+ * instructors and show everything.
  */
 public final class StudentView {
 
