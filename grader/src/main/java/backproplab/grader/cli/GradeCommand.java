@@ -7,6 +7,8 @@ import backproplab.grader.sandbox.SandboxRunner;
 import backproplab.grader.submission.SkeletonApi;
 import backproplab.grader.submission.StructureRules;
 import backproplab.grader.submission.SubmissionLimits;
+import backproplab.grader.suites.support.Thresholds;
+import backproplab.grader.suites.support.TrainingPictures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -153,17 +157,16 @@ public final class GradeCommand implements Callable<Integer> {
         GradingOutcome outcome;
         Path work = null;
         try {
+            Map<String, String> suiteProperties = new LinkedHashMap<>();
             if (thresholds != null) {
                 if (!Files.isRegularFile(thresholds)) {
                     return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
                 }
-                System.setProperty("backproplab.thresholds", thresholds.toAbsolutePath().toString());
+                suiteProperties.put(Thresholds.OVERRIDE_PROPERTY, thresholds.toAbsolutePath().toString());
             }
             if (pictures) {
                 // The test JVM creates the folder when it draws; an unwritable --out only loses the pictures.
-                System.setProperty("backproplab.images.dir", out.resolve("images").toAbsolutePath().toString());
-            } else {
-                System.clearProperty("backproplab.images.dir");
+                suiteProperties.put(TrainingPictures.DIRECTORY_PROPERTY, out.resolve("images").toAbsolutePath().toString());
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             SkeletonApi skeleton = SkeletonApi.bundled();
@@ -171,7 +174,8 @@ public final class GradeCommand implements Callable<Integer> {
                     .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList());
             GradingSession.Settings settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
-                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler);
+                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler,
+                    suiteProperties);
             timings.lap("setup");
             outcome = new GradingSession(settings, skeleton, classpath,
                     structureRules ? StructureRules.load() : classes -> List.of()).grade(submission, work, timings);

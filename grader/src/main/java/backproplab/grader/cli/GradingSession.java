@@ -50,11 +50,12 @@ public final class GradingSession {
      *                         rather than in this JVM
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
-                           boolean backendInfo, boolean forkCompiler) {
+                           boolean backendInfo, boolean forkCompiler, Map<String, String> suiteProperties) {
 
-        /** Copies the suites. */
+        /** Copies the suites and the system properties handed to the hidden suites in the test JVM. */
         public Settings {
             suites = List.copyOf(suites);
+            suiteProperties = Map.copyOf(suiteProperties);
         }
     }
 
@@ -103,7 +104,8 @@ public final class GradingSession {
             LoadedSubmission loaded = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
             notes.add("Submission: " + loaded.sources().size() + " source files, " + loaded.form() + ".");
             timings.lap("load");
-            SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo());
+            SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
+                    settings.suiteProperties());
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {

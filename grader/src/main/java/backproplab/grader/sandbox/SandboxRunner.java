@@ -54,6 +54,7 @@ public final class SandboxRunner {
     private final RuntimeClasspath classpath;
     private final Path javaExecutable;
     private final boolean backendInfo;
+    private final Map<String, String> suiteProperties;
 
     /**
      * @param limits      memory, time and output limits
@@ -61,11 +62,13 @@ public final class SandboxRunner {
      * @param java        the {@code java} executable for the child
      * @param backendInfo whether the child starts ND4J first and reports its backend line
      */
-    public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo) {
+    public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo,
+                         Map<String, String> suiteProperties) {
         this.limits = limits;
         this.classpath = classpath;
         this.javaExecutable = java;
         this.backendInfo = backendInfo;
+        this.suiteProperties = Map.copyOf(suiteProperties);
     }
 
     /** The {@code java} executable of the running JVM. */
@@ -516,12 +519,6 @@ public final class SandboxRunner {
                 + ". Does your code call System.exit or Runtime.halt? Return a value or throw an exception instead.";
     }
 
-    /**
-     * Settings of the hidden suites that the grader's own JVM hands on to the test JVM: the instructor's
-     * thresholds file and the folder for training pictures (see backproplab.grader.suites.support).
-     */
-    public static final List<String> FORWARDED_PROPERTIES = List.of("backproplab.thresholds", "backproplab.images.dir");
-
     private List<String> command(Path submissionClasses, Path requestFile, Path childDir) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
@@ -536,12 +533,7 @@ public final class SandboxRunner {
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
         command.add("-Djava.io.tmpdir=" + childDir);
-        for (String name : FORWARDED_PROPERTIES) {
-            String value = System.getProperty(name);
-            if (value != null) {
-                command.add("-D" + name + "=" + value);
-            }
-        }
+        suiteProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
         command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses)));
         command.add(ChildMain.class.getName());
