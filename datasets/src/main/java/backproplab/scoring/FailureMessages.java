@@ -34,6 +34,35 @@ public final class FailureMessages {
     }
 
     /**
+     * Whether a test failed because JUnit stopped it at its time limit ({@code @Timeout} or the default timeout): JUnit
+     * then throws a {@link java.util.concurrent.TimeoutException} of its own.
+     *
+     * @param failure what the test threw
+     * @return {@code true} for JUnit's timeout
+     */
+    public static boolean isTimeout(Throwable failure) {
+        return failure != null && failure.getClass() == java.util.concurrent.TimeoutException.class;
+    }
+
+    /**
+     * The message of a test stopped at its time limit: JUnit's timeout line without the line about its own timeout
+     * thread, the student frame where the code was at that moment, and a hint.
+     *
+     * @param failure JUnit's timeout exception
+     * @return the message
+     */
+    public static String timedOut(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (String line : describe(failure).split("\n")) {
+            if (!line.contains("ExecutionTimeoutException")) {
+                text.append(text.length() == 0 ? "" : "\n").append(line);
+            }
+        }
+        return text.append("\nThe test was stopped at its time limit. The line above, if any, is where your code was "
+                + "at that moment: look for a loop that never ends or work that grows too fast.").toString();
+    }
+
+    /**
      * The student-facing message for a failure.
      *
      * @param failure what the test threw

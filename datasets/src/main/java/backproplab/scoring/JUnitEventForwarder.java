@@ -108,7 +108,12 @@ public class JUnitEventForwarder implements TestExecutionListener {
             case ABORTED -> TestStatus.ABORTED;
             case FAILED -> TestStatus.FAILED;
         };
-        String message = result.getThrowable().map(FailureMessages::describe).orElse("");
+        Throwable failure = result.getThrowable().orElse(null);
+        String message = FailureMessages.describe(failure);
+        if (status == TestStatus.FAILED && FailureMessages.isTimeout(failure)) {
+            status = TestStatus.TIMED_OUT;
+            message = FailureMessages.timedOut(failure);
+        }
         if (test.isTest()) {
             Long start = startMillis.remove(test.getUniqueId());
             long duration = start == null ? 0L : clockMillis.getAsLong() - start;

@@ -79,4 +79,22 @@ class FailureMessagesTest {
         assertThat(cut).as("cut text").startsWith("z".repeat(FailureMessages.MAX_CHARS))
                 .endsWith("\n... (message cut: 123 more characters)");
     }
+
+    @Test
+    @DisplayName("JUnit's timeout is recognised by its exception, loses the line about its own thread and gains a hint")
+    void timeoutMessage() {
+        Exception thread = withStack(new IllegalStateException("Execution timed out in thread junit-timeout-thread-2"),
+                frame("backproplab.activations.Activations", "relu", "Activations.java", 26));
+        java.util.concurrent.TimeoutException junit = withStack(
+                new java.util.concurrent.TimeoutException("reluOfTwo() timed out after 2 seconds"),
+                frame("org.junit.jupiter.engine.extension.TimeoutExceptionFactory", "create", "TimeoutExceptionFactory.java", 1));
+        junit.initCause(thread);
+
+        assertThat(FailureMessages.isTimeout(junit)).as("JUnit's TimeoutException is a timeout").isTrue();
+        assertThat(FailureMessages.isTimeout(new IllegalStateException("timed out after 2 seconds")))
+                .as("another exception with the same words is not").isFalse();
+        assertThat(FailureMessages.timedOut(junit)).as("timeout message shown to the student")
+                .startsWith("TimeoutException: reluOfTwo() timed out after 2 seconds")
+                .contains("a loop that never ends");
+    }
 }

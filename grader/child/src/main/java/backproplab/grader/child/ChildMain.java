@@ -1,0 +1,138 @@
+package backproplab.grader.child;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import backproplab.grader.protocol.ChildEvent;
+import backproplab.grader.protocol.ChildRequest;
+import backproplab.grader.protocol.Json;
+import backproplab.runtime.Backend;
+import backproplab.scoring.FailureMessages;
+import backproplab.scoring.JUnitEventForwarder;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.PackageSelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Entry point of the forked child JVM: runs the hidden suites on the submission with the JUnit Platform
+ * Launcher and streams every event to the parent (see {@link ChildEvent}). The child computes no score.
+ *
+ * <p>Usage: {@code java ... backproplab.grader.child.ChildMain <request.json>} (see {@link ChildRequest}).
+ * The child ends with {@link Runtime#halt(int)}, so threads or shutdown hooks left by student code cannot
+ * keep it alive.
+ */
+public final class ChildMain {
+
+    /** The line the parent sends when a waiting child may load and run the suites. */
+    public static final String GO = "go\n";
+
+    /** Exit code after a complete run. */
+    public static final int OK = 0;
+    /** Exit code after an error outside any test (reported as {@link ChildEvent.Fatal}). */
+    public static final int FATAL_EXIT_CODE = 70;
+
+    private ChildMain() {
+    }
+
+    /**
+     * @param args the path of the request file
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: ChildMain <request.json>");
+            Runtime.getRuntime().halt(2);
+        }
+        int exitCode = OK;
+        EventWriter events = null;
+        try {
+            ChildRequest request = Json.MAPPER.readValue(Path.of(args[0]).toFile(), ChildRequest.class);
+            events = new EventWriter(request.port());
+            events.send(new ChildEvent.Hello(request.token(), ManagementFactory.getRuntimeMXBean().getUptime()));
+            OutputCapture output = new OutputCapture(request.outputCapBytes());
+            output.install();
+            run(request, events, output);
+        } catch (Throwable failure) {
+            exitCode = FATAL_EXIT_CODE;
+            if (events != null) {
+                try {
+                    events.send(new ChildEvent.Fatal(FailureMessages.describe(failure)));
+                } catch (RuntimeException ignored) {
+                    // The parent is gone; nothing left to tell.
+                }
+            }
+        } finally {
+            if (events != null) {
+                try {
+                    events.close();
+                } catch (IOException ignored) {
+                    // Closing a socket the parent already closed.
+                }
+            }
+            Runtime.getRuntime().halt(exitCode);
+        }
+    }
+
+    private static void run(ChildRequest request, EventWriter events, OutputCapture output) throws IOException {
+        if (request.backendInfo()) {
+            long start = System.nanoTime();
+            String line = Backend.describe();
+            output.drain();
+            events.send(new ChildEvent.BackendStarted(line, (System.nanoTime() - start) / 1_000_000L));
+        }
+        if (request.waitForGo() && !GO.strip().equals(events.readLine())) {
+            return;
+        }
+        long discoveryStart = System.nanoTime();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(discoveryRequest(request));
+        events.send(new ChildEvent.Discovered((System.nanoTime() - discoveryStart) / 1_000_000L));
+        Watchdog watchdog = new Watchdog(events, request.testTimeoutMillis(), request.graceMillis());
+        StreamingSink sink = new StreamingSink(events, output, watchdog);
+        watchdog.start();
+        launcher.execute(plan, new JUnitEventForwarder(sink));
+    }
+
+    /** The classes a suite package contributes: those named {@code …HiddenTest}. */
+    static final String HIDDEN_SUITE_PATTERN = ".*HiddenTest";
+
+    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request) {
+        List<DiscoverySelector> selectors = request.suites().stream().map(ChildMain::selector).toList();
+        List<org.junit.platform.engine.Filter<?>> filters = new java.util.ArrayList<>();
+        filters.add(new SkipKeysFilter(new HashSet<>(request.skipKeys())));
+        if (selectors.stream().allMatch(PackageSelector.class::isInstance)) {
+            // A package stands for its hidden suites only, never for helper classes or tests beside them.
+            filters.add(ClassNameFilter.includeClassNamePatterns(HIDDEN_SUITE_PATTERN));
+        }
+        long millis = request.testTimeoutMillis();
+        String timeout = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(filters.toArray(new org.junit.platform.engine.Filter<?>[0]))
+                .configurationParameters(Map.of(
+                        "junit.jupiter.execution.timeout.mode", "enabled",
+                        "junit.jupiter.execution.timeout.default", timeout,
+                        "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
+                        "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
+                        // The course's ScoringListener would write a score preview; the parent scores here.
+                        "junit.platform.execution.listeners.deactivate", "backproplab.scoring.*"))
+                .build();
+    }
+
+    /** A name whose last segment starts with a capital letter is a class, anything else a package. */
+    private static DiscoverySelector selector(String suite) {
+        String last = suite.substring(suite.lastIndexOf('.') + 1);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? selectClass(suite) : selectPackage(suite);
+    }
+}

@@ -1,0 +1,61 @@
+package backproplab.grader.child;
+
+import backproplab.grader.protocol.ChildEvent;
+import backproplab.scoring.PlannedTest;
+import backproplab.scoring.TestEventSink;
+import backproplab.scoring.TestStatus;
+
+/**
+ * The child's {@link TestEventSink}: writes every test event to the parent, attaching what the test printed
+ * just before its end, and tells the {@link Watchdog} which test runs.
+ */
+final class StreamingSink implements TestEventSink {
+
+    private final EventWriter events;
+    private final OutputCapture output;
+    private final Watchdog watchdog;
+
+    StreamingSink(EventWriter events, OutputCapture output, Watchdog watchdog) {
+        this.events = events;
+        this.output = output;
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    public void planned(PlannedTest test) {
+        events.send(new ChildEvent.Planned(test));
+    }
+
+    @Override
+    public void started(String id) {
+        // Output printed between tests (static initialisers, @BeforeAll) goes to the next test that ends.
+        watchdog.beforeTest();
+        watchdog.started(id);
+        events.send(new ChildEvent.Started(id));
+    }
+
+    @Override
+    public void reportEntry(String id, String key, String value) {
+        events.send(new ChildEvent.ReportEntry(id, key, value));
+    }
+
+    @Override
+    public void output(String id, String text) {
+        events.send(new ChildEvent.Output(id, text));
+    }
+
+    @Override
+    public void finished(String id, TestStatus status, String message, long durationMillis) {
+        String printed = output.drain();
+        if (!printed.isEmpty()) {
+            output(id, printed);
+        }
+        events.send(new ChildEvent.Finished(id, status, message, durationMillis));
+        watchdog.finished();
+    }
+
+    @Override
+    public void runFinished() {
+        events.send(new ChildEvent.RunFinished(ProcessCpu.millis()));
+    }
+}

@@ -1,0 +1,44 @@
+package backproplab.grader.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/**
+ * The grader's command line, {@code java -jar grader/target/grader.jar <command>}: the main class of
+ * grader.jar. See {@link GradeCommand} for {@code grade}.
+ */
+@Command(name = "grader",
+        mixinStandardHelpOptions = true,
+        version = "Backprop Lab grader 0.1.0",
+        description = "Grades Backprop Lab submissions: compiles them, checks the API, runs the hidden suites in a "
+                + "forked JVM and writes the platform reports.",
+        subcommands = {GradeCommand.class, ExportStudentCommand.class, GradescopeZipCommand.class,
+                PrairieLearnPackageCommand.class, CommandLine.HelpCommand.class})
+public final class GraderCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments, for example {@code grade solutions/src/main/java --out /tmp/g}
+     */
+    public static void main(String[] args) {
+        launchedFromMain = true;
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Whether this JVM runs the command line through {@link #main}, so its start-up belongs to the run. */
+    static volatile boolean launchedFromMain;
+
+    /** A fresh command line with the grader's commands, for {@link CommandLine#execute(String...)} in tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GraderCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

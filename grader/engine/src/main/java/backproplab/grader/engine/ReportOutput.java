@@ -1,0 +1,111 @@
+package backproplab.grader.engine;
+
+import backproplab.grader.report.GradescopeReporter;
+import backproplab.grader.report.Reporters;
+import backproplab.grader.report.RunInfo;
+import backproplab.scoring.GradeReport;
+import backproplab.scoring.TestOutcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a {@link GradingOutcome} into the report files and the console summary. */
+public final class ReportOutput {
+
+    /** The file in {@code --out} that records the phase timings of the run (not part of any platform format). */
+    public static final String TIMINGS_FILE = "timings.json";
+
+    private ReportOutput() {
+    }
+
+    /** The reporters' view of the run. */
+    public static RunInfo runInfo(GradingOutcome outcome) {
+        // RunInfo knows one reason for "not gradable": compile errors. Refusals and grader errors go there too.
+        List<String> errors = outcome.problems();
+        List<String> apiMismatches = outcome.report().tests().stream()
+                .filter(t -> "api".equals(t.task()) && !t.passed())
+                .map(TestOutcome::message)
+                .toList();
+        List<String> notes = new ArrayList<>();
+        if (!outcome.message().isBlank()) {
+            notes.add(outcome.message());
+        }
+        notes.addAll(outcome.notes());
+        return RunInfo.of(outcome.submission())
+                .withExecutionSeconds(outcome.timings().totalMillis() / 1000.0)
+                .withBackend(outcome.report().backend())
+                .withCompileErrors(errors)
+                .withApiMismatches(apiMismatches)
+                .withNotes(notes);
+    }
+
+    /**
+     * Writes every report file into {@code outDir}, plus {@value #TIMINGS_FILE} with the phase timings.
+     *
+     * @return the console table of the reporters
+     */
+    public static String writeAll(GradingOutcome outcome, Path outDir) throws IOException {
+        String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode timings = mapper.createObjectNode();
+        timings.put("status", outcome.status().name());
+        ObjectNode phases = timings.putObject("phasesMillis");
+        outcome.timings().phases().forEach(phases::put);
+        timings.put("totalMillis", outcome.timings().totalMillis());
+        ObjectNode cpu = timings.putObject("cpuMillis");
+        outcome.timings().cpu().forEach(cpu::put);
+        Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
+                StandardCharsets.UTF_8);
+        return table;
+    }
+
+    /** The console: the reporters' table, the grading status, the backend and the phase timings. */
+    public static void printConsole(GradingOutcome outcome, String table, PrintWriter out) {
+        out.print(table.endsWith("\n") ? table : table + "\n");
+        out.println("Status: " + outcome.status() + (outcome.status().gradable() ? "" : " (not gradable)"));
+        out.println("Timings: " + outcome.timings().line());
+        out.flush();
+    }
+
+    /** The console when the reporters failed: one line per test, the total and the timings. */
+    public static void printFallbackConsole(GradingOutcome outcome, PrintWriter out) {
+        GradeReport report = outcome.report();
+        out.println("Backprop Lab grade: " + outcome.submission() + " (" + outcome.status() + ")");
+        outcome.problems().forEach(out::println);
+        for (TestOutcome test : report.tests()) {
+            out.printf(Locale.ROOT, "  %-9s %6.2f / %-6.2f %s%n", test.status(), test.score(), test.points(), test.displayName());
+        }
+        out.printf(Locale.ROOT, "Score: %.2f / %.2f%n", report.score(), report.maxScore());
+        out.println("Timings: " + outcome.timings().line());
+        out.flush();
+    }
+
+    /**
+     * Last resort when the reporters failed: a minimal Gradescope {@code results.json} that says so.
+     *
+     * @return whether it could be written
+     */
+    public static boolean writeMinimalResults(Path outDir, String problem) {
+        try {
+            Files.createDirectories(outDir);
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("score", 0.0);
+            root.put("output", "The grader could not write its reports; this is not your fault, please tell your instructor. "
+                    + problem);
+            root.putArray("tests");
+            Files.writeString(outDir.resolve(GradescopeReporter.FILE_NAME),
+                    mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package backproplab.grader.calibration;
+
+import backproplab.activations.Activations;
+import backproplab.beyond.Xavier;
+import backproplab.datasets.NumpyRandom;
+import backproplab.gradcheck.GradientCheckResult;
+import backproplab.gradcheck.NetworkGradientCheck;
+import backproplab.grader.suites.support.Arrays2D;
+import backproplab.grader.suites.support.GradedCases;
+import backproplab.grader.suites.support.GradientComparison;
+import backproplab.grader.suites.support.MoonsExperiment;
+import backproplab.grader.suites.support.PlainNetwork;
+import backproplab.grader.suites.support.PlainTinyNetwork;
+import backproplab.grader.suites.support.Planted;
+import backproplab.grader.suites.support.SuiteRuntime;
+import backproplab.grader.suites.support.Thresholds;
+import backproplab.grader.suites.support.XorExperiment;
+import backproplab.gradientflow.GradientFlow;
+import backproplab.gradientflow.GradientFlowReport;
+import backproplab.gradientflow.Verdict;
+import backproplab.network.HiddenActivation;
+import backproplab.network.NeuralNetwork;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures the REFERENCE with exactly the settings of the thresholds file, over seeds 100..119 and the graded
+ * seeds, and prints the figures quoted in {@code thresholds.properties}. A tool, not a test: Surefire never runs
+ * it (its name does not end in Test). It must run with the reference classes (solutions) ahead of the skeleton:
+ *
+ * <pre>
+ * ./mvnw -B -q install -DskipTests -pl datasets,exercises,grader/child,grader/suites -am
+ * ./mvnw -B -q compile -pl solutions
+ * ./mvnw -B -q dependency:build-classpath -pl grader/suites -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp solutions/target/classes:grader/suites/target/test-classes:grader/suites/target/classes:$(cat /tmp/cp.txt) \
+ *      backproplab.grader.calibration.ReferenceCalibration [seedsFrom=100] [seedCount=20] [xor,moons,flow,gradients,xavier]
+ * </pre>
+ * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use).
+ *
+ * (The exercises jar on that class path comes after solutions/target/classes, so the reference wins; the tool
+ * checks that and stops if it is running the skeleton.)
+ */
+public final class ReferenceCalibration {
+
+    private ReferenceCalibration() {
+    }
+
+    public static void main(String[] args) {
+        long from = args.length > 0 ? Long.parseLong(args[0]) : 100;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        SuiteRuntime.start();
+        try {
+            Activations.sigmoid(0.0);
+        } catch (UnsupportedOperationException e) {
+            System.err.println("This is the skeleton, not the reference: put solutions/target/classes first on the class path.");
+            System.exit(2);
+        }
+        System.out.println("Reference calibration, thresholds from " + Thresholds.get().source());
+        System.out.println(backproplab.runtime.Backend.describe());
+        java.util.Set<String> sections = new java.util.HashSet<>(Arrays.asList(
+                (args.length > 2 ? args[2] : "xor,moons,flow,gradients,xavier").split(",")));
+        if (sections.contains("xor")) {
+            xor(from, count);
+        }
+        if (sections.contains("moons")) {
+            moons(from, count);
+        }
+        if (sections.contains("flow")) {
+            gradientFlow(from, count);
+        }
+        if (sections.contains("gradients")) {
+            gradients();
+        }
+        if (sections.contains("xavier")) {
+            xavier();
+        }
+    }
+
+    private static void xor(long from, int count) {
+        Thresholds t = Thresholds.get();
+        XorExperiment experiment = XorExperiment.fromThresholds();
+        System.out.println("\n== XOR: " + experiment.describe());
+        int converged = 0;
+        double worstConverged = 0;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            XorExperiment.Outcome outcome = experiment.run(seed);
+            System.out.println("  " + outcome.describe());
+            if (outcome.converged()) {
+                converged++;
+                worstConverged = Math.max(worstConverged, outcome.result().loss());
+            }
+        }
+        double perSeed = (System.nanoTime() - start) / 1e6 / count;
+        System.out.printf(Locale.ROOT, "  seeds %d..%d: %d/%d converged; worst converged loss %.4f (bar %s); %.0f ms per seed%n",
+                from, from + count - 1, converged, count, worstConverged, t.text("xor.lossBar"), perSeed);
+        int graded = 0;
+        double worstGraded = 0;
+        for (long seed : t.seeds("xor.seeds")) {
+            XorExperiment.Outcome outcome = experiment.run(seed);
+            graded += outcome.converged() ? 1 : 0;
+            worstGraded = Math.max(worstGraded, outcome.result().loss());
+        }
+        System.out.printf(Locale.ROOT, "  graded seeds %s: %d/%d converged (threshold %s), worst loss %.4f = bar / %.1f%n",
+                t.text("xor.seeds"), graded, t.seeds("xor.seeds").length, t.text("xor.requiredSeeds"), worstGraded,
+                t.number("xor.lossBar") / worstGraded);
+    }
+
+    private static void moons(long from, int count) {
+        Thresholds t = Thresholds.get();
+        MoonsExperiment experiment = MoonsExperiment.fromThresholds();
+        System.out.println("\n== Moons: " + experiment.describe());
+        double min = 1;
+        double max = 0;
+        double minTrain = 1;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            MoonsExperiment.Outcome outcome = experiment.withInitSeed(seed).run();
+            System.out.println("  init seed " + seed + ": " + outcome.describe());
+            min = Math.min(min, outcome.testAccuracy());
+            max = Math.max(max, outcome.testAccuracy());
+            minTrain = Math.min(minTrain, outcome.train().accuracy());
+        }
+        double perRun = (System.nanoTime() - start) / 1e6 / count;
+        System.out.printf(Locale.ROOT, "  init seeds %d..%d: test accuracy %.2f %% .. %.2f %%, train accuracy >= %.2f %%; %.0f ms per run%n",
+                from, from + count - 1, 100 * min, 100 * max, 100 * minTrain, perRun);
+        MoonsExperiment.Outcome graded = experiment.run();
+        double top = t.number("moons.tier3");
+        System.out.printf(Locale.ROOT, "  graded init seed %d: %s; tiers %s / %s / %s; above the top tier by %.2f points (%d test samples)%n",
+                experiment.initSeed(), graded.describe(), t.text("moons.tier1"), t.text("moons.tier2"), t.text("moons.tier3"),
+                100 * (graded.testAccuracy() - top), Math.round((graded.testAccuracy() - top) * graded.testSize()));
+    }
+
+    private static void gradientFlow(long from, int count) {
+        Thresholds t = Thresholds.get();
+        int[] layers = t.integers("gradientflow.layers");
+        System.out.println("\n== Gradient flow: layers " + Arrays.toString(layers));
+        double sigmoidMax = 0;
+        double sigmoidMin = Double.MAX_VALUE;
+        double reluMin = Double.MAX_VALUE;
+        double reluMax = 0;
+        int vanishing = 0;
+        int healthy = 0;
+        for (long seed = from; seed < from + count; seed++) {
+            GradientFlowReport sigmoid = GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers);
+            GradientFlowReport relu = GradientFlow.measure(seed, HiddenActivation.RELU, layers);
+            vanishing += sigmoid.verdict() == Verdict.VANISHING ? 1 : 0;
+            healthy += relu.verdict() == Verdict.HEALTHY ? 1 : 0;
+            sigmoidMax = Math.max(sigmoidMax, sigmoid.norm(1));
+            sigmoidMin = Math.min(sigmoidMin, sigmoid.norm(1));
+            reluMin = Math.min(reluMin, relu.norm(1));
+            reluMax = Math.max(reluMax, relu.norm(1));
+        }
+        System.out.printf(Locale.ROOT, "  seeds %d..%d: SIGMOID earliest norm %.2e .. %.2e (%d/%d VANISHING); RELU %.2e .. %.2e (%d/%d HEALTHY)%n",
+                from, from + count - 1, sigmoidMin, sigmoidMax, vanishing, count, reluMin, reluMax, healthy, count);
+        for (long seed : t.seeds("gradientflow.seeds")) {
+            System.out.printf(Locale.ROOT, "  graded seed %d: SIGMOID %.2e (%s), RELU %.2e (%s)%n", seed,
+                    GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).norm(1),
+                    GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).verdict(),
+                    GradientFlow.measure(seed, HiddenActivation.RELU, layers).norm(1),
+                    GradientFlow.measure(seed, HiddenActivation.RELU, layers).verdict());
+        }
+    }
+
+    private static void gradients() {
+        Thresholds t = Thresholds.get();
+        GradientComparison.Limits limits = GradientComparison.Limits.fromThresholds();
+        System.out.println("\n== Numerical gradients (" + limits.describe() + ")");
+        for (Planted p : GradedCases.networkGradientCases()) {
+            NeuralNetwork net = p.network();
+            net.forward(p.xArray());
+            net.backward(p.yArray());
+            Map<String, double[][]> numerical = p.plain().numericalGradients(p.x(), p.y(), limits.epsilon());
+            double worst = 0;
+            for (Map.Entry<String, double[][]> entry : numerical.entrySet()) {
+                double[][] analytical = Arrays2D.of(net.gradient(entry.getKey()));
+                double[][] n = entry.getValue();
+                for (int r = 0; r < n.length; r++) {
+                    for (int c = 0; c < n[r].length; c++) {
+                        worst = Math.max(worst, GradientComparison.relativeError(analytical[r][c], n[r][c]));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %s: worst relative error %.1e (limit %s); smallest hidden |Z| %.2e%n", p.name(), worst,
+                    t.text("gradient.maxRelativeError"), p.plain().smallestHiddenMagnitude(p.x()));
+        }
+        double probe = t.number("gradcheck.probeEpsilon");
+        double tolerance = t.number("gradcheck.numericalTolerance");
+        PlainNetwork plain = GradedCases.checkerNetwork();
+        double[][] x = GradedCases.checkerBatch();
+        double[][] y = GradedCases.checkerLabels();
+        GradientCheckResult result = NetworkGradientCheck.check(NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU),
+                Arrays2D.array(x), Arrays2D.array(y), probe);
+        double referenceDeviation = 0;
+        double oneSidedMax = 0;
+        double oneSidedMin = Double.MAX_VALUE;
+        double base = plain.loss(x, y);
+        for (String name : plain.names()) {
+            double[][] central = plain.numericalGradient(name, x, y, probe);
+            double[][] plus = plusLoss(plain, name, x, y, probe);
+            for (int r = 0; r < central.length; r++) {
+                for (int c = 0; c < central[r].length; c++) {
+                    double reference = result.row(name + "[" + r + "," + c + "]").numerical();
+                    referenceDeviation = Math.max(referenceDeviation, Math.abs(reference - central[r][c]));
+                    double oneSided = (plus[r][c] - base) / probe;
+                    oneSidedMax = Math.max(oneSidedMax, Math.abs(oneSided - central[r][c]));
+                    oneSidedMin = Math.min(oneSidedMin, Math.abs(oneSided - central[r][c]));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  NetworkGradientCheck probe (ε = %s, tolerance %s): reference deviates by at most %.1e;"
+                + " a one-sided difference would deviate by %.1e .. %.1e%n", t.text("gradcheck.probeEpsilon"), t.text("gradcheck.numericalTolerance"),
+                referenceDeviation, oneSidedMin, oneSidedMax);
+        System.out.printf(Locale.ROOT, "  checker network smallest hidden |Z| %.2e%n", plain.smallestHiddenMagnitude(x));
+        double[] p = GradedCases.tinyCheckerPoint();
+        double tinyMin = Double.MAX_VALUE;
+        for (String name : new String[] {"w1", "b1", "w2", "b2"}) {
+            int i = PlainTinyNetwork.index(name);
+            double[] q = {p[0], p[1], p[2], p[3]};
+            double lossPlus = PlainTinyNetwork.loss(q, name, q[i] + probe, p[4], p[5]);
+            double lossMinus = PlainTinyNetwork.loss(q, name, q[i] - probe, p[4], p[5]);
+            double lossBase = PlainTinyNetwork.loss(q, name, q[i], p[4], p[5]);
+            tinyMin = Math.min(tinyMin, Math.abs((lossPlus - lossBase) / probe - (lossPlus - lossMinus) / (2 * probe)));
+        }
+        System.out.printf(Locale.ROOT, "  TinyGradientCheck probe: a one-sided difference would deviate by at least %.1e (tolerance %s)%n",
+                tinyMin, tolerance);
+    }
+
+    private static double[][] plusLoss(PlainNetwork plain, String name, double[][] x, double[][] y, double step) {
+        double[][] values = plain.parameter(name);
+        double[][] out = new double[values.length][values[0].length];
+        for (int r = 0; r < values.length; r++) {
+            for (int c = 0; c < values[r].length; c++) {
+                out[r][c] = plain.lossWith(name, r, c, values[r][c] + step, x, y);
+            }
+        }
+        return out;
+    }
+
+    private static void xavier() {
+        Thresholds t = Thresholds.get();
+        int fanIn = t.integer("xavier.fanIn");
+        int fanOut = t.integer("xavier.fanOut");
+        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seed")[0])));
+        double n = (double) fanIn * fanOut;
+        double sum = 0;
+        double squares = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                sum += v;
+                squares += v * v;
+            }
+        }
+        double mean = sum / n;
+        double std = Math.sqrt(squares / n - mean * mean);
+        double target = Math.sqrt(1.0 / fanIn);
+        System.out.printf(Locale.ROOT, "%n== Xavier %dx%d, seed %s: std %.5f vs %.5f = %.2f standard errors; mean %.5f = %.2f standard errors"
+                        + " (limit %s); √(1/fanOut) would be %.0f standard errors away, He's √(2/fanIn) %.0f%n",
+                fanOut, fanIn, t.text("xavier.seed"), std, target, (std - target) / (target / Math.sqrt(2 * n)), mean,
+                mean / (target / Math.sqrt(n)), t.text("xavier.sigmas"),
+                Math.abs(Math.sqrt(1.0 / fanOut) - target) / (target / Math.sqrt(2 * n)),
+                Math.abs(Math.sqrt(2.0 / fanIn) - target) / (target / Math.sqrt(2 * n)));
+    }
+}
