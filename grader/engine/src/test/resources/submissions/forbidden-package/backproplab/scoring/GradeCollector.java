@@ -1,4 +1,4 @@
-package grader.engine.src.test.resources.submissions.forbidden-package.backproplab.scoring;
+package backproplab.scoring;
 
 /** Test fixture: tries to replace the course's own scoring class. */
 public final class GradeCollector {

@@ -1,4 +1,4 @@
-package grader.engine.src.test.resources.submissions.wrong-signature.backproplab.activations;
+package backproplab.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
