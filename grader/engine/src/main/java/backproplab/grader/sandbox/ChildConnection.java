@@ -1,0 +1,127 @@
+package backproplab.grader.sandbox;
+
+import backproplab.grader.child.ChildMain;
+import backproplab.grader.protocol.ChildEvent;
+import backproplab.grader.protocol.Json;
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event connection of one test JVM: accepted within the start-up limit, read line by line into typed
+ * {@link ChildEvent}s on a reader thread. The first message must be a {@link ChildEvent.Hello} with the JVM's secret;
+ * a prestarted JVM then gets the go line.
+ */
+final class ChildConnection {
+
+    /** How long a test JVM may take to connect. */
+    static final long STARTUP_LIMIT_MILLIS = 60_000;
+
+    /** What {@link #poll} hands over. */
+    sealed interface Incoming {
+    }
+
+    /** An event, in the order the JVM sent it. */
+    record Received(ChildEvent event) implements Incoming {
+    }
+
+    /** The JVM closed the connection, or died. */
+    record Closed() implements Incoming {
+    }
+
+    /** The JVM broke the protocol and must be stopped; {@code reason} is the student-facing ending. */
+    record Refused(String reason) implements Incoming {
+    }
+
+    private final Socket socket;
+    private final TestJvm jvm;
+    private final BlockingQueue<Incoming> queue = new LinkedBlockingQueue<>();
+    private boolean helloSeen;
+
+    private ChildConnection(Socket socket, TestJvm jvm) {
+        this.socket = socket;
+        this.jvm = jvm;
+    }
+
+    /**
+     * Waits for the JVM to connect and starts reading its events.
+     *
+     * @return the connection, or {@code null} if the JVM died or did not connect within {@link #STARTUP_LIMIT_MILLIS}
+     * @throws IOException if the server socket fails
+     */
+    static ChildConnection accept(TestJvm jvm) throws IOException {
+        long startNanos = System.nanoTime();
+        ServerSocket server = jvm.server();
+        server.setSoTimeout(100);
+        while (true) {
+            try {
+                Socket socket = server.accept();
+                socket.setSoTimeout(0);
+                ChildConnection connection = new ChildConnection(socket, jvm);
+                connection.startReader();
+                return connection;
+            } catch (SocketTimeoutException e) {
+                if (!jvm.isAlive() || (System.nanoTime() - startNanos) / 1_000_000L > STARTUP_LIMIT_MILLIS) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
+     * The next thing that arrived, waiting up to {@code millis}. The first event is checked here (and the go line
+     * sent), on the caller's thread.
+     *
+     * @return the next item, or {@code null} if nothing arrived in time
+     * @throws InterruptedException if the wait is interrupted
+     * @throws IOException          if the go line cannot be sent
+     */
+    Incoming poll(long millis) throws InterruptedException, IOException {
+        Incoming item = queue.poll(millis, TimeUnit.MILLISECONDS);
+        if (item instanceof Received received && !helloSeen) {
+            if (!(received.event() instanceof ChildEvent.Hello hello) || !jvm.token().equals(hello.token())) {
+                return new Refused("the test JVM sent an unexpected first message.");
+            }
+            helloSeen = true;
+            if (jvm.waitsForGo()) {
+                socket.getOutputStream().write(ChildMain.GO.getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+        }
+        return item;
+    }
+
+    // The socket stays open until the JVM closes it or dies: the caller kills the JVM when it stops listening.
+    private void startReader() {
+        Thread reader = new Thread(() -> {
+            try (socket; BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    queue.add(decode(line));
+                }
+            } catch (IOException ignored) {
+                // The child closed the connection or died.
+            } finally {
+                queue.add(new Closed());
+            }
+        }, "child-events");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static Incoming decode(String line) {
+        try {
+            return new Received(Json.MAPPER.readValue(line, ChildEvent.class));
+        } catch (JacksonException e) {
+            return new Refused("the test JVM sent a message the grader could not read.");
+        }
+    }
+}

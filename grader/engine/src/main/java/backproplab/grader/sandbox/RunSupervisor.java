@@ -1,0 +1,299 @@
+package backproplab.grader.sandbox;
+
+import backproplab.grader.protocol.ChildEvent;
+import backproplab.grader.protocol.ChildRequest;
+import backproplab.scoring.GradeCollector;
+import backproplab.scoring.PlannedTest;
+import backproplab.scoring.TestStatus;
+import backproplab.scoring.Visibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bookkeeping of one forked run, across its test JVMs: which tests are planned, running, done or hung. It replays
+ * each JVM's events into the {@link GradeCollector}, says when a JVM must be stopped (the run's time limit, a stall),
+ * charges the test a JVM was running when it died, decides whether a fresh JVM runs the pending tests (up to
+ * {@link SandboxLimits#maxRestarts()}), and ends the rest as {@link TestStatus#NOT_RUN} with the reason.
+ *
+ * <p>It touches no process, socket or clock: the caller feeds it events, how each JVM ended, and the time
+ * ({@link System#nanoTime()} in the engine).
+ */
+final class RunSupervisor {
+
+    /**
+     * How a test JVM ended.
+     *
+     * @param exitCode       its exit code, or {@code -1} if it was still alive after it was killed
+     * @param console        what it wrote to its standard streams (JVM and native messages)
+     * @param stoppedBecause why the engine stopped it, or {@code null} if it ended by itself
+     */
+    record ChildEnd(int exitCode, String console, String stoppedBecause) {
+    }
+
+    /** The engine's stall guard waits longer than the test JVM's own watchdog, which reports better. */
+    private static final long STALL_MARGIN_MILLIS = ChildRequest.STALL_MARGIN_MILLIS + 5_000;
+    /** A replacement JVM is not worth starting this close to the run's time limit. */
+    private static final long RESTART_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final SandboxLimits limits;
+    private final GradeCollector collector;
+    private final ExitDiagnosis diagnosis;
+    private final long deadlineNanos;
+    private final long stallLimitMillis;
+
+    private final Set<String> plannedKeys = new LinkedHashSet<>();
+    private final Set<String> doneKeys = new LinkedHashSet<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final List<ChildRun> children = new ArrayList<>();
+    private String backend = "";
+    private boolean complete;
+    private boolean wallTimeout;
+    private boolean over;
+    private String problem = "";
+    private Child child;
+
+    /** What one test JVM did so far. */
+    private static final class Child {
+        long lastEventNanos;
+        boolean helloSeen;
+        boolean discovered;
+        long discoveredAtNanos;
+        long startupMillis;
+        long backendMillis;
+        long discoveryMillis;
+        long cpuMillis = -1;
+        String running;
+        String hungId;
+        String hungReason;
+        String fatal;
+        int finished;
+        boolean killedForStall;
+
+        Child(long nowNanos) {
+            lastEventNanos = nowNanos;
+        }
+    }
+
+    /**
+     * @param limits     the run's limits: run time, per-test time and grace (for the stall guard), restarts, heap
+     * @param collector  receives every test; complete once {@link #over()}
+     * @param startNanos when the run started
+     */
+    RunSupervisor(SandboxLimits limits, GradeCollector collector, long startNanos) {
+        this.limits = limits;
+        this.collector = collector;
+        this.diagnosis = new ExitDiagnosis(limits.heap());
+        this.deadlineNanos = startNanos + limits.runTimeout().toNanos();
+        this.stallLimitMillis = limits.testTimeout().toMillis() + 2 * limits.grace().toMillis() + STALL_MARGIN_MILLIS;
+    }
+
+    /** A test JVM was started; the events that follow are its own. */
+    void childStarted(long nowNanos) {
+        if (over) {
+            throw new IllegalStateException("the run is over");
+        }
+        child = new Child(nowNanos);
+    }
+
+    /** Keys of the tests that have a result, which a replacement JVM skips. */
+    List<String> skipKeys() {
+        return List.copyOf(doneKeys);
+    }
+
+    /**
+     * One event of the current JVM, in order; the connection has checked that the first is its
+     * {@link ChildEvent.Hello}.
+     */
+    void onEvent(ChildEvent event, long nowNanos) {
+        Child c = current();
+        if (event instanceof ChildEvent.Hello hello) {
+            if (!c.helloSeen) {
+                c.helloSeen = true;
+                c.startupMillis = hello.uptimeMillis();
+            }
+        } else if (event instanceof ChildEvent.BackendStarted started) {
+            backend = started.line() == null ? "" : started.line();
+            c.backendMillis = started.millis();
+        } else if (event instanceof ChildEvent.Discovered discovered) {
+            c.discoveryMillis = discovered.millis();
+            c.discovered = true;
+            c.discoveredAtNanos = nowNanos;
+        } else if (event instanceof ChildEvent.Planned planned) {
+            PlannedTest test = planned.test();
+            if (test != null && !doneKeys.contains(test.id())) {
+                collector.planned(test);
+                plannedKeys.add(test.id());
+                names.put(test.id(), test.displayName());
+            }
+        } else if (event instanceof ChildEvent.Started started) {
+            if (open(started.id())) {
+                collector.started(started.id());
+                c.running = started.id();
+            }
+        } else if (event instanceof ChildEvent.ReportEntry entry) {
+            if (open(entry.id())) {
+                collector.reportEntry(entry.id(), entry.key(), entry.value());
+            }
+        } else if (event instanceof ChildEvent.Output output) {
+            if (open(output.id())) {
+                collector.output(output.id(), output.text());
+            }
+        } else if (event instanceof ChildEvent.Finished finished) {
+            finished(c, finished);
+        } else if (event instanceof ChildEvent.RunFinished finished) {
+            complete = true;
+            c.cpuMillis = finished.cpuMillis();
+        } else if (event instanceof ChildEvent.Hung hung) {
+            c.hungId = hung.id();
+            c.hungReason = hung.reason();
+        } else if (event instanceof ChildEvent.Fatal fatal) {
+            c.fatal = fatal.reason();
+        }
+        c.lastEventNanos = nowNanos;
+    }
+
+    private void finished(Child c, ChildEvent.Finished finished) {
+        String id = finished.id();
+        if (open(id)) {
+            collector.finished(id, finished.status(), finished.message() == null ? "" : finished.message(),
+                    finished.millis());
+            doneKeys.add(id);
+            c.finished++;
+            if (id.equals(c.running)) {
+                c.running = null;
+            }
+        }
+    }
+
+    /**
+     * Whether the current JVM must be stopped now: the run reached its time limit, or the JVM sent nothing for
+     * longer than its own watchdog would wait.
+     *
+     * @return the student-facing reason, to pass back in {@link ChildEnd#stoppedBecause()}; empty to go on
+     */
+    Optional<String> limitReached(long nowNanos) {
+        Child c = current();
+        if (nowNanos > deadlineNanos) {
+            wallTimeout = true;
+            return Optional.of("the whole run reached its time limit of " + limits.runTimeoutText() + ".");
+        }
+        if (c.discovered && (nowNanos - c.lastEventNanos) / 1_000_000L > stallLimitMillis) {
+            c.killedForStall = true;
+            return Optional.of("the test JVM made no progress for " + stallLimitMillis / 1000 + " s.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The current JVM ended: charges the test it was running, and decides whether another JVM runs the pending
+     * tests ({@link #over()} says).
+     *
+     * @return what happened to that JVM
+     */
+    ChildRun childEnded(ChildEnd end, long nowNanos) {
+        Child c = current();
+        String ending = end.stoppedBecause() != null ? end.stoppedBecause()
+                : diagnosis.describe(end.exitCode(), end.console(), new ExitDiagnosis.Facts(complete, c.helloSeen,
+                        c.hungReason, c.fatal, c.running == null ? null : name(c.running),
+                        c.hungId == null ? null : name(c.hungId)));
+        chargeRunningTest(c, ending);
+        long testsMillis = c.discovered ? (nowNanos - c.discoveredAtNanos) / 1_000_000L : 0;
+        ChildRun run = new ChildRun(end.exitCode(), ending, c.startupMillis, c.backendMillis, c.discoveryMillis,
+                testsMillis, c.finished, c.cpuMillis, end.console());
+        children.add(run);
+        child = null;
+        decideWhatNext(run, nowNanos);
+        return run;
+    }
+
+    /** Ends the test the JVM was running when it died, and the one it halted for, with the reason. */
+    private void chargeRunningTest(Child c, String ending) {
+        if (c.hungId != null && !doneKeys.contains(c.hungId)) {
+            collector.timedOut(c.hungId, c.hungReason);
+            doneKeys.add(c.hungId);
+            c.finished++;
+        }
+        String running = c.running;
+        // A test that was running when the JVM halted for another test's runaway thread is not charged:
+        // it stays open, and the next JVM runs it again.
+        boolean innocent = c.hungId != null && !c.hungId.equals(running);
+        if (running != null && !innocent && !doneKeys.contains(running)) {
+            boolean timeout = wallTimeout || c.killedForStall;
+            String reason = (timeout ? "Stopped: " : "This test did not finish: ") + ending;
+            if (timeout) {
+                collector.timedOut(running, reason);
+            } else {
+                collector.finished(running, TestStatus.NOT_RUN, reason);
+            }
+            doneKeys.add(running);
+            c.finished++;
+        }
+    }
+
+    /**
+     * Another JVM runs the pending tests if the last one made progress, restarts and time are left; otherwise the
+     * pending tests end as not run, and a run that never got a plan gets one not-run entry for the suites.
+     */
+    private void decideWhatNext(ChildRun last, long nowNanos) {
+        int attempt = children.size() - 1;
+        if (complete) {
+            over = true;
+            return;
+        }
+        boolean progress = last.testsFinished() > 0;
+        Set<String> remaining = new LinkedHashSet<>(plannedKeys);
+        remaining.removeAll(doneKeys);
+        boolean timeLeft = nowNanos < deadlineNanos - RESTART_MARGIN_NANOS;
+        if (remaining.isEmpty() || plannedKeys.isEmpty()) {
+            problem = last.ending();
+            over = true;
+        } else if (!progress || attempt >= limits.maxRestarts() || !timeLeft || wallTimeout) {
+            problem = last.ending();
+            String pendingReason = progress && attempt >= limits.maxRestarts()
+                    ? "Not run: the test JVM stopped " + (attempt == 0 ? "once" : (attempt + 1) + " times")
+                            + " before this test (see the tests that timed out or did not finish) and is not "
+                            + "started again. The last time: " + last.ending()
+                    : "Not run: " + last.ending();
+            collector.endRun(TestStatus.NOT_RUN, "Not run: " + last.ending(), pendingReason);
+            over = true;
+        }
+        if (over && plannedKeys.isEmpty()) {
+            collector.planned(new PlannedTest(SandboxRunner.SUITES_KEY, "Hidden test suites", "", "", false, 0.0, "",
+                    Visibility.VISIBLE));
+            collector.finished(SandboxRunner.SUITES_KEY, TestStatus.NOT_RUN,
+                    "The hidden tests could not start: " + problem, 0);
+        }
+    }
+
+    /** Whether the run is over: no other JVM is to start, and every test has ended. */
+    boolean over() {
+        return over;
+    }
+
+    /** The backend line, whether every test reported its own end, each JVM's story, and the problem if any. */
+    SandboxResult result() {
+        return new SandboxResult(backend, complete, children, problem);
+    }
+
+    /** Whether events about this test still count: it has a key and no result yet. */
+    private boolean open(String id) {
+        return id != null && !doneKeys.contains(id);
+    }
+
+    private String name(String key) {
+        return names.getOrDefault(key, key);
+    }
+
+    private Child current() {
+        if (child == null) {
+            throw new IllegalStateException("no test JVM is running");
+        }
+        return child;
+    }
+}

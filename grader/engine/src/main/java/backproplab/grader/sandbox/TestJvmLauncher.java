@@ -1,0 +1,93 @@
+package backproplab.grader.sandbox;
+
+import backproplab.grader.child.ChildMain;
+import backproplab.grader.protocol.ChildRequest;
+import backproplab.grader.protocol.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts test JVMs ({@link ChildMain}): writes the request file, builds the command line with the memory limits,
+ * and opens the loopback server socket the JVM reports to.
+ */
+final class TestJvmLauncher {
+
+    private final SandboxLimits limits;
+    private final RuntimeClasspath classpath;
+    private final Path javaExecutable;
+    private final boolean backendInfo;
+    private final Map<String, String> suiteProperties;
+
+    TestJvmLauncher(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo,
+                    Map<String, String> suiteProperties) {
+        this.limits = limits;
+        this.classpath = classpath;
+        this.javaExecutable = java;
+        this.backendInfo = backendInfo;
+        this.suiteProperties = Map.copyOf(suiteProperties);
+    }
+
+    /**
+     * Starts a test JVM.
+     *
+     * @param submissionClasses the compiled submission (it may still be empty when {@code waitForGo})
+     * @param suites            packages or classes of suites
+     * @param skipKeys          keys of tests that already have a result
+     * @param workDir           the run's folder; the JVM gets {@code child-<attempt>} in it
+     * @param attempt           the number of this JVM in the run, from 0
+     * @param waitForGo         whether the JVM waits for the go line before it loads any test
+     * @return the started JVM
+     * @throws IOException if the request cannot be written or the JVM cannot be started
+     */
+    TestJvm launch(Path submissionClasses, List<String> suites, List<String> skipKeys, Path workDir, int attempt,
+                   boolean waitForGo) throws IOException {
+        String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        Path childDir = Files.createDirectories(workDir.resolve("child-" + attempt));
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try {
+            ChildRequest request = new ChildRequest(server.getLocalPort(), token, suites, skipKeys,
+                    limits.testTimeout().toMillis(), limits.grace().toMillis(), limits.outputCapBytes(), backendInfo,
+                    waitForGo);
+            Path requestFile = childDir.resolve("request.json");
+            Json.MAPPER.writeValue(requestFile.toFile(), request);
+            Process process = new ProcessBuilder(command(submissionClasses, requestFile, childDir))
+                    .directory(childDir.toFile())
+                    .start();
+            process.getOutputStream().close();
+            return new TestJvm(server, process, token, waitForGo);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private List<String> command(Path submissionClasses, Path requestFile, Path childDir) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.add("-Xmx" + limits.heap());
+        command.add("-Xss" + limits.threadStack());
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeap());
+        command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physical());
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Duser.language=en");
+        command.add("-Duser.country=US");
+        command.add("-Djava.io.tmpdir=" + childDir);
+        suiteProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-cp");
+        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses)));
+        command.add(ChildMain.class.getName());
+        command.add(requestFile.toString());
+        return command;
+    }
+}
