@@ -9,6 +9,7 @@ import backproplab.grader.compile.ClassFiles;
 import backproplab.grader.compile.CompileResult;
 import backproplab.grader.compile.CompilerProcess;
 import backproplab.grader.compile.SubmissionCompiler;
+import backproplab.grader.intake.GivenFiles;
 import backproplab.grader.intake.LoadedSubmission;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.intake.SubmissionLoader;
@@ -115,8 +116,13 @@ public final class GradingSession {
         List<String> notes = new ArrayList<>();
         String name = submission.toString();
         try {
-            LoadedSubmission loaded = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
-            notes.add("Submission: " + loaded.sources().size() + " source files, " + loaded.form() + ".");
+            LoadedSubmission submitted = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
+            notes.add("Submission: " + submitted.sources().size() + " source files, " + submitted.form() + ".");
+            GivenFiles.Replaced given = GivenFiles.bundled().replaceIn(submitted, workDir.resolve("given"));
+            if (!given.note().isEmpty()) {
+                notes.add(given.note());
+            }
+            LoadedSubmission loaded = given.submission();
             timings.lap("load");
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
                     settings.suiteProperties());
