@@ -24,6 +24,8 @@ public final class ArchUnitStructureRules implements StructureRules {
     /** Task id of the structure checks in the report. */
     public static final String TASK = "structure";
 
+    private static final String CHECK_NAME_PREFIX = "Structure rule: ";
+
     /** At most this many places are listed per broken rule; the rest are counted. */
     static final int MAX_PLACES = 12;
 
@@ -78,7 +80,17 @@ public final class ArchUnitStructureRules implements StructureRules {
 
     /** The name of a rule's check in the report, for example {@code "Structure rule: no reflection"}. */
     public static String checkName(StructureRule rule) {
-        return "Structure rule: " + rule.title();
+        return CHECK_NAME_PREFIX + rule.title();
+    }
+
+    /**
+     * The rule's title back from the name of its check, for example {@code "no reflection"}.
+     *
+     * @param checkName the name of a structure check, as {@link #checkName} makes it or any other
+     * @return the title, or {@code checkName} itself when it was not made by {@link #checkName}
+     */
+    public static String ruleTitle(String checkName) {
+        return checkName.startsWith(CHECK_NAME_PREFIX) ? checkName.substring(CHECK_NAME_PREFIX.length()) : checkName;
     }
 
     /** What a student reads for a broken rule: the rule, where it is broken, and what to do instead. */

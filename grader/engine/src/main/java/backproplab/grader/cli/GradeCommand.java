@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
             "",
             "Files written to --out: results.json (Gradescope), prairielearn.json, exercism.json (v3), "
                     + "classroom-result.json (GitHub Classroom), junit.xml, report.html, console.txt, and "
-                    + "timings.json (the time of each phase). They are always written and valid: a submission "
-                    + "that does not compile, crashes, exits, hangs or floods its output gets a report with the "
-                    + "reason. The console shows one line per test, the score, the ND4J backend and the time of "
-                    + "each phase.",
+                    + "timings.json (the run's status and the time of each phase). They are always written and valid: "
+                    + "a submission that does not compile, breaks a structure rule, crashes, exits, hangs or floods "
+                    + "its output gets a report that says so. The console shows one line per test, the score, the "
+                    + "ND4J backend, the status (GRADED, API_MISMATCH, COMPILE_ERROR, REFUSED, INVALID_SUBMISSION or "
+                    + "GRADER_ERROR, with the reason) and the time of each phase.",
             "",
             "Limits: each test (and each @BeforeAll/@AfterAll) is stopped after --test-timeout; a test whose "
                     + "thread will not stop, System.exit, a crash or running out of memory ends that test JVM, the "

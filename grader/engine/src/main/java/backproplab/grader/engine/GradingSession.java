@@ -1,6 +1,7 @@
 package backproplab.grader.engine;
 
 import backproplab.grader.checks.ApiCheck;
+import backproplab.grader.checks.ArchUnitStructureRules;
 import backproplab.grader.checks.CheckResult;
 import backproplab.grader.checks.PackagePolicy;
 import backproplab.grader.checks.SkeletonApi;
@@ -15,6 +16,7 @@ import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.intake.SubmissionLoader;
 import backproplab.grader.intake.SubmissionRejectedException;
 import backproplab.grader.protocol.SuiteSettings;
+import backproplab.grader.report.Verdict;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxResult;
@@ -32,6 +34,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One grading run, start to finish: load, compile, check the API and the structure rules, run the hidden
@@ -139,15 +144,17 @@ public final class GradingSession {
                 }
                 timings.lap("compile");
                 if (!compiled.success()) {
-                    return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
-                            compiled.errors(), timings, notes);
+                    return new GradingOutcome(GradeReport.empty(""), new Verdict.DidNotCompile(compiled.errors()), name,
+                            timings, notes);
                 }
                 List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
                 List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
                 if (!refused.isEmpty()) {
-                    throw new SubmissionRejectedException(String.join("\n", refused));
+                    return new GradingOutcome(GradeReport.empty(""), new Verdict.InvalidSubmission(refused), name,
+                            timings, notes);
                 }
-                record(collector, checkApi(compiled.classesDir()));
+                List<CheckResult> api = checkApi(compiled.classesDir());
+                record(collector, api);
                 timings.lap("API check");
                 List<CheckResult> structure = rules.check(compiled.classesDir());
                 record(collector, structure);
@@ -155,8 +162,7 @@ public final class GradingSession {
                 List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
                 if (!broken.isEmpty()) {
                     // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
-                    return new GradingOutcome(collector.report(""), GradingStatus.REJECTED, name, "", refusal(broken),
-                            timings, notes);
+                    return new GradingOutcome(collector.report(""), refusal(broken), name, timings, notes);
                 }
                 SandboxResult result = runner.run(child, collector);
                 Map<String, Long> breakdown = new LinkedHashMap<>();
@@ -171,18 +177,27 @@ public final class GradingSession {
                     notes.add("The test JVM was replaced " + (result.children().size() - 1) + " time"
                             + (result.children().size() == 2 ? "" : "s") + ", because: " + String.join(" / ", endings));
                 }
-                String message = result.complete() ? "" : "Not every test could run: " + result.problem();
-                return new GradingOutcome(collector.report(result.backend()), GradingStatus.GRADED, name, message,
-                        List.of(), timings, notes);
+                if (!result.complete()) {
+                    notes.add(0, "Not every test could run: " + result.problem());
+                }
+                GradeReport report = collector.report(result.backend());
+                return new GradingOutcome(report, afterSuites(api, structure, report), name, timings, notes);
             }
         } catch (SubmissionRejectedException e) {
-            return new GradingOutcome(GradeReport.empty(""), GradingStatus.REJECTED, name, "",
-                    List.of("Your submission could not be graded: " + e.getMessage()), timings, notes);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            return new GradingOutcome(collector.report(""), GradingStatus.GRADER_ERROR, name, "",
-                    List.of("The grader failed; this is not your fault, please tell your instructor. Error: " + e),
+            return new GradingOutcome(GradeReport.empty(""), new Verdict.InvalidSubmission(List.of(e.getMessage())), name,
                     timings, notes);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return new GradingOutcome(collector.report(""), new Verdict.GraderFailed(e.toString()), name, timings, notes);
         }
+    }
+
+    /** Graded, or an API mismatch when the API differs and no hidden test passed (see {@link Verdict#afterSuites}). */
+    private static Verdict afterSuites(List<CheckResult> api, List<CheckResult> structure, GradeReport report) {
+        List<String> differences = api.stream().filter(check -> !check.passed()).map(CheckResult::message).toList();
+        Set<String> checks = Stream.concat(api.stream(), structure.stream()).map(GradingSession::key).collect(Collectors.toSet());
+        boolean anyHiddenTestPassed = report.tests().stream()
+                .anyMatch(test -> test.graded() && test.passed() && !checks.contains(test.id()));
+        return Verdict.afterSuites(differences, anyHiddenTestPassed);
     }
 
     private List<CheckResult> checkApi(Path classesDir) throws IOException {
@@ -198,19 +213,21 @@ public final class GradingSession {
         }
     }
 
-    private static List<String> refusal(List<CheckResult> broken) {
-        List<String> problems = new ArrayList<>();
-        problems.add("Your code breaks " + (broken.size() == 1 ? "a structure rule" : broken.size() + " structure rules")
-                + ", so none of it was run and the score is 0. Fix what is listed below and submit again.");
-        broken.forEach(check -> problems.add(check.message()));
-        return problems;
+    private static Verdict refusal(List<CheckResult> broken) {
+        return new Verdict.Refused(broken.stream()
+                .map(check -> new Verdict.BrokenRule(ArchUnitStructureRules.ruleTitle(check.name()), check.message()))
+                .toList());
     }
 
     private static void record(GradeCollector collector, List<CheckResult> checks) {
         for (CheckResult check : checks) {
-            String key = check.task() + "#" + check.name();
+            String key = key(check);
             collector.planned(new PlannedTest(key, check.name(), "", "", true, check.points(), check.task(), Visibility.VISIBLE));
             collector.finished(key, check.passed() ? TestStatus.PASSED : TestStatus.FAILED, check.message(), 0L);
         }
+    }
+
+    private static String key(CheckResult check) {
+        return check.task() + "#" + check.name();
     }
 }

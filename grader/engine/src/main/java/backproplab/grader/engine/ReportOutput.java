@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Turns a {@link GradingOutcome} into the report files and the console summary. */
@@ -27,23 +25,11 @@ public final class ReportOutput {
 
     /** The reporters' view of the run. */
     public static RunInfo runInfo(GradingOutcome outcome) {
-        // RunInfo knows one reason for "not gradable": compile errors. Refusals and grader errors go there too.
-        List<String> errors = outcome.problems();
-        List<String> apiMismatches = outcome.report().tests().stream()
-                .filter(t -> "api".equals(t.task()) && !t.passed())
-                .map(TestOutcome::message)
-                .toList();
-        List<String> notes = new ArrayList<>();
-        if (!outcome.message().isBlank()) {
-            notes.add(outcome.message());
-        }
-        notes.addAll(outcome.notes());
         return RunInfo.of(outcome.submission())
                 .withExecutionSeconds(outcome.timings().totalMillis() / 1000.0)
                 .withBackend(outcome.report().backend())
-                .withCompileErrors(errors)
-                .withApiMismatches(apiMismatches)
-                .withNotes(notes);
+                .withVerdict(outcome.verdict())
+                .withNotes(outcome.notes());
     }
 
     /**
@@ -55,7 +41,7 @@ public final class ReportOutput {
         String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode timings = mapper.createObjectNode();
-        timings.put("status", outcome.status().name());
+        timings.put("status", outcome.verdict().status());
         ObjectNode phases = timings.putObject("phasesMillis");
         outcome.timings().phases().forEach(phases::put);
         timings.put("totalMillis", outcome.timings().totalMillis());
@@ -66,19 +52,19 @@ public final class ReportOutput {
         return table;
     }
 
-    /** The console: the reporters' table, the grading status, the backend and the phase timings. */
+    /** The console: the reporters' table, the status line, the backend and the phase timings. */
     public static void printConsole(GradingOutcome outcome, String table, PrintWriter out) {
         out.print(table.endsWith("\n") ? table : table + "\n");
-        out.println("Status: " + outcome.status() + (outcome.status().gradable() ? "" : " (not gradable)"));
+        out.println(StatusLine.of(outcome.verdict()));
         out.println("Timings: " + outcome.timings().line());
         out.flush();
     }
 
-    /** The console when the reporters failed: one line per test, the total and the timings. */
+    /** The console when the reporters failed: the status line, one line per test, the total and the timings. */
     public static void printFallbackConsole(GradingOutcome outcome, PrintWriter out) {
         GradeReport report = outcome.report();
-        out.println("Backprop Lab grade: " + outcome.submission() + " (" + outcome.status() + ")");
-        outcome.problems().forEach(out::println);
+        out.println("Backprop Lab grade: " + outcome.submission());
+        out.println(StatusLine.of(outcome.verdict()));
         for (TestOutcome test : report.tests()) {
             out.printf(Locale.ROOT, "  %-9s %6.2f / %-6.2f %s%n", test.status(), test.score(), test.points(), test.displayName());
         }

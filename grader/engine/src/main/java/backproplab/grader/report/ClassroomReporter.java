@@ -5,18 +5,22 @@ import backproplab.scoring.TestOutcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The result of a GitHub Classroom grader step, version 1, the JSON that GitHub Classroom's
  * {@code autograding-grading-reporter} action reads (the format its command, I/O and Python graders emit).
  *
- * <p>Top level: {@code version} 1; {@code status} {@code "error"} when the submission did not compile,
+ * <p>Top level: {@code version} 1; {@code status} {@code "error"} for every verdict but a graded run (the code
+ * did not compile, its API does not match, it was refused, it could not be graded, or the grader failed),
  * {@code "pass"} when every test passed, else {@code "fail"}; {@code max_score} (the total points);
  * {@code tests}, each with {@code name}, {@code status} ({@code pass}, {@code fail} or {@code error}, as in
  * {@link ExercismReporter}), {@code score} (points earned), {@code message}, {@code test_code} (the stable
  * test key), {@code filename} (the test class's source path), {@code line_no} (0: not known) and
- * {@code duration} (seconds). A submission that did not compile gets one test named
- * {@code "compilation"} with the compiler's messages. Hidden tests are shown as {@link StudentView} says.
+ * {@code duration} (seconds). A run that was not graded gets a 0-point test first, with the verdict's headline and
+ * details as its message: {@code "compilation"} (test code {@code javac}) with the compiler's messages,
+ * {@code "public API"}, {@code "structure rules"}, {@code "submission"} or {@code "grader"}. Hidden tests are shown
+ * as {@link StudentView} says.
  *
  * <h2>How a workflow uses it</h2>
  * The reporter action takes a comma-separated list of step ids in {@code runners} and, for each id, reads
@@ -52,20 +56,21 @@ public final class ClassroomReporter implements Reporter {
         ObjectNode root = JsonFiles.object();
         root.put("version", 1);
         boolean allPassed = report.tests().stream().allMatch(TestOutcome::passed);
-        root.put("status", !run.compiled() ? "error" : allPassed ? "pass" : "fail");
+        Optional<Problem> problem = Problem.of(run.verdict());
+        root.put("status", problem.isPresent() ? "error" : allPassed ? "pass" : "fail");
         root.put("max_score", report.maxScore());
         ArrayNode tests = root.putArray("tests");
-        if (!run.compiled()) {
-            ObjectNode compile = tests.addObject();
-            compile.put("name", "compilation");
-            compile.put("status", "error");
-            compile.put("score", 0.0);
-            compile.put("message", RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
-            compile.put("test_code", "javac");
-            compile.put("filename", "");
-            compile.put("line_no", 0);
-            compile.put("duration", 0.0);
-        }
+        problem.ifPresent(entry -> {
+            ObjectNode node = tests.addObject();
+            node.put("name", entry.name());
+            node.put("status", "error");
+            node.put("score", 0.0);
+            node.put("message", VerdictText.of(run.verdict()).map(VerdictText::message).orElse(""));
+            node.put("test_code", entry.testCode());
+            node.put("filename", "");
+            node.put("line_no", 0);
+            node.put("duration", 0.0);
+        });
         for (ReportLayout.NumberedTest numbered : ReportLayout.numberedTests(report)) {
             TestOutcome test = numbered.test();
             ObjectNode node = tests.addObject();
@@ -79,6 +84,49 @@ public final class ClassroomReporter implements Reporter {
             node.put("duration", Double.parseDouble(String.format(Locale.ROOT, "%.3f", test.durationMillis() / 1000.0)));
         }
         return JsonFiles.write(root);
+    }
+
+    /**
+     * The 0-point entry that leads the tests of a run that was not graded, with the verdict's text as its message.
+     *
+     * @param name     the entry's name
+     * @param testCode what stands in for the test's code: the step that stopped grading
+     */
+    private record Problem(String name, String testCode) {
+
+        static Optional<Problem> of(Verdict verdict) {
+            return verdict.accept(new Verdict.Cases<>() {
+                @Override
+                public Optional<Problem> graded(Verdict.Graded graded) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<Problem> apiMismatch(Verdict.ApiMismatch mismatch) {
+                    return Optional.of(new Problem("public API", "api-check"));
+                }
+
+                @Override
+                public Optional<Problem> didNotCompile(Verdict.DidNotCompile failure) {
+                    return Optional.of(new Problem("compilation", "javac"));
+                }
+
+                @Override
+                public Optional<Problem> refused(Verdict.Refused refusal) {
+                    return Optional.of(new Problem("structure rules", "structure-rules"));
+                }
+
+                @Override
+                public Optional<Problem> invalidSubmission(Verdict.InvalidSubmission invalid) {
+                    return Optional.of(new Problem("submission", "intake"));
+                }
+
+                @Override
+                public Optional<Problem> graderFailed(Verdict.GraderFailed failure) {
+                    return Optional.of(new Problem("grader", "grader"));
+                }
+            });
+        }
     }
 
     private static String sourcePath(String className) {

@@ -4,7 +4,7 @@ import backproplab.scoring.GradeReport;
 import backproplab.scoring.ScoreTable;
 
 /**
- * The console table: the run text (submission, backend, compile errors, API mismatches, notes), a blank
+ * The console table: the run text (submission, backend, the verdict's headline and details, notes), a blank
  * line, then {@link ScoreTable} of the report in {@link ReportLayout} order, ending with the line
  * {@code Score: 87.0 / 100.0}. Plain text, fixed-width columns, no colours or other terminal escapes. Also
  * written to {@code console.txt}.

@@ -5,14 +5,16 @@ import backproplab.scoring.TestOutcome;
 import backproplab.scoring.TestStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
  * Exercism's test-runner {@code results.json}, version 3 of "The Test Runner Interface"
  * (exercism/docs, building/tooling/test-runners/interface.md).
  *
- * <p>Top level: {@code version} 3; {@code status} {@code "error"} when the submission did not compile
- * (then {@code message} holds the compiler's messages), else {@code "pass"} when every test passed and
- * {@code "fail"} otherwise (then {@code message} is {@code null}); {@code tests} in {@link ReportLayout}
+ * <p>Top level: {@code version} 3; {@code status} {@code "error"} for every verdict but a graded run (the code
+ * did not compile, its API does not match, it was refused for broken structure rules or could not be graded, or
+ * the grader failed; then {@code message} holds the verdict's headline and details), else {@code "pass"} when
+ * every test passed and {@code "fail"} otherwise (then {@code message} is {@code null}); {@code tests} in {@link ReportLayout}
  * order, which is the order of the test files as the spec requires.
  *
  * <p>Per test: {@code name}; {@code status} {@code "pass"} (passed, partial credit included),
@@ -44,9 +46,10 @@ public final class ExercismReporter implements Reporter {
     public String render(GradeReport report, RunInfo run) {
         ObjectNode root = JsonFiles.object();
         root.put("version", 3);
-        if (!run.compiled()) {
+        Optional<String> error = error(run.verdict());
+        if (error.isPresent()) {
             root.put("status", "error");
-            root.put("message", RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
+            root.put("message", error.get());
         } else {
             boolean allPassed = report.tests().stream().allMatch(TestOutcome::passed);
             root.put("status", allPassed ? "pass" : "fail");
@@ -57,6 +60,45 @@ public final class ExercismReporter implements Reporter {
             tests.add(test(numbered));
         }
         return JsonFiles.write(root);
+    }
+
+    /**
+     * The top-level error message: every verdict but a graded run is an {@code "error"} in Exercism's sense (the
+     * tests did not run cleanly, or not at all), and its message is the verdict's headline and details.
+     */
+    private static Optional<String> error(Verdict verdict) {
+        Optional<String> message = VerdictText.of(verdict).map(VerdictText::message);
+        return verdict.accept(new Verdict.Cases<>() {
+            @Override
+            public Optional<String> graded(Verdict.Graded graded) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> apiMismatch(Verdict.ApiMismatch mismatch) {
+                return message;
+            }
+
+            @Override
+            public Optional<String> didNotCompile(Verdict.DidNotCompile failure) {
+                return message;
+            }
+
+            @Override
+            public Optional<String> refused(Verdict.Refused refusal) {
+                return message;
+            }
+
+            @Override
+            public Optional<String> invalidSubmission(Verdict.InvalidSubmission invalid) {
+                return message;
+            }
+
+            @Override
+            public Optional<String> graderFailed(Verdict.GraderFailed failure) {
+                return message;
+            }
+        });
     }
 
     private static ObjectNode test(ReportLayout.NumberedTest numbered) {

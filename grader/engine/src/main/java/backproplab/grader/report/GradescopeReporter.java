@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (gradescope-autograders.readthedocs.io, "Autograder Specifications", Output format).
  *
  * <p>Top level: {@code score} (the total, always present, so it overrides the sum of the tests),
- * {@code execution_time} (whole seconds), {@code output} (the run text: submission, backend, compiler messages
- * when it did not compile, API mismatches, notes; never the score, because Gradescope hides the total while
- * hidden tests are hidden), {@code output_format}, {@code test_output_format} and {@code test_name_format}
+ * {@code execution_time} (whole seconds), {@code output} (the run text: submission, backend, the verdict's
+ * headline and details when the run was not simply graded — compiler messages, API differences, broken structure
+ * rules, why it could not be graded, the grader's error — and notes; never the score, because Gradescope hides
+ * the total while hidden tests are hidden), {@code output_format}, {@code test_output_format} and {@code test_name_format}
  * {@code "text"}, {@code visibility} {@code "visible"}, {@code stdout_visibility} {@code "hidden"} (the
  * grader's own log is for instructors) and {@code tests}.
  *

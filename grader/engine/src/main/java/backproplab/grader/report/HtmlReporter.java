@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code report.html}: one self-contained page for people, with no scripts and no external resources.
  *
  * <p>A header with the total score, the submission, the backend line, the run time and the test counts;
- * sections for compile errors, API mismatches and notes when there are any; then one table per task
+ * a section for the verdict when there is something to say (compile errors, API differences, the broken structure
+ * rules, why the submission could not be graded, the grader's error) and one for the notes; then one table per task
  * ({@link ReportLayout} order) with number, test, points, status and details: the message in a
  * {@code <pre>}, the captured output in a collapsed {@code <details>}, and the PNGs the test attached
  * (loss curves, decision boundaries) embedded as {@code data:image/png;base64} images. Hidden tests are
@@ -63,10 +64,11 @@ public final class HtmlReporter implements Reporter {
         html.close();
         html.open("body");
         header(html, report, run);
-        problems(html, run);
+        Problem problem = Problem.of(run.verdict());
+        problems(html, run, problem);
         List<ReportLayout.Section> sections = ReportLayout.sections(report);
         if (sections.isEmpty()) {
-            html.element("p", run.compiled() ? "No tests ran." : "No tests ran because the code did not compile.");
+            html.element("p", problem.noTests());
         }
         for (ReportLayout.Section section : sections) {
             section(html, section);
@@ -98,26 +100,66 @@ public final class HtmlReporter implements Reporter {
         html.close();
     }
 
-    private static void problems(XmlWriter html, RunInfo run) {
-        if (!run.compiled()) {
-            html.open("section").attribute("class", "problem").attribute("id", "compile");
-            html.element("h2", "Compilation failed");
-            html.element("p", RunSummary.compileHeadline());
-            html.element("pre", RunSummary.compileErrors(run));
+    private static void problems(XmlWriter html, RunInfo run, Problem problem) {
+        VerdictText.of(run.verdict()).ifPresent(text -> {
+            html.open("section").attribute("class", "problem").attribute("id", problem.id());
+            html.element("h2", problem.title());
+            html.element("p", text.headline());
+            switch (text.layout()) {
+                case LINES -> html.element("pre", text.body());
+                case ITEMS -> list(html, text.details());
+                case BLOCKS -> text.details().forEach(block -> html.element("pre", block.stripTrailing()));
+            }
             html.close();
-        }
-        if (!run.apiMismatches().isEmpty()) {
-            html.open("section").attribute("class", "problem").attribute("id", "api");
-            html.element("h2", "API mismatches");
-            html.element("p", RunSummary.apiHeadline());
-            list(html, run.apiMismatches());
-            html.close();
-        }
+        });
         if (!run.notes().isEmpty()) {
             html.open("section").attribute("id", "notes");
             html.element("h2", "Notes");
             list(html, run.notes());
             html.close();
+        }
+    }
+
+    /**
+     * How the page shows the verdict: the section's id and title (used only when the verdict has a text) and the
+     * line shown instead of the task tables when no test is listed.
+     */
+    private record Problem(String id, String title, String noTests) {
+
+        static Problem of(Verdict verdict) {
+            return verdict.accept(new Verdict.Cases<>() {
+                @Override
+                public Problem graded(Verdict.Graded graded) {
+                    return new Problem("api", "API mismatches", "No tests ran.");
+                }
+
+                @Override
+                public Problem apiMismatch(Verdict.ApiMismatch mismatch) {
+                    return new Problem("api", "API mismatch", "No tests ran.");
+                }
+
+                @Override
+                public Problem didNotCompile(Verdict.DidNotCompile failure) {
+                    return new Problem("compile", "Compilation failed", "No tests ran because the code did not compile.");
+                }
+
+                @Override
+                public Problem refused(Verdict.Refused refusal) {
+                    return new Problem("refused", "Submission refused: structure rules broken",
+                            "No tests ran because the submission was refused.");
+                }
+
+                @Override
+                public Problem invalidSubmission(Verdict.InvalidSubmission invalid) {
+                    return new Problem("invalid", "Submission could not be graded",
+                            "No tests ran because the submission could not be graded.");
+                }
+
+                @Override
+                public Problem graderFailed(Verdict.GraderFailed failure) {
+                    return new Problem("grader-error", "Grader failed", "No tests ran because the grader failed.");
+                }
+            });
         }
     }
 

@@ -5,6 +5,7 @@ import backproplab.scoring.Points;
 import backproplab.scoring.TestOutcome;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code junit.xml} in the common JUnit XML (Ant / Surefire) shape that CI servers read.
@@ -16,9 +17,11 @@ import java.util.Locale;
  * {@code status}. A failed test has {@code <failure>}; an aborted or skipped one {@code <skipped>}; one
  * that timed out or did not run {@code <error>}; each carries the first line of the message as its
  * {@code message} attribute and the whole message as text. Captured output goes to {@code <system-out>}.
- * A submission that did not compile adds a suite {@code compilation} with one errored test holding the
- * compiler's messages; API mismatches add a suite {@code api} with one failed test. Text is cleaned of
- * terminal escapes and characters XML 1.0 forbids. Times are in seconds: per test from the report,
+ * A run that was not simply graded adds one suite of one test before the tasks, holding the verdict's text:
+ * {@code compilation} (an error, with the compiler's messages), {@code api} (a failure listing the API
+ * differences, also for a graded run that has some), {@code refusal} (a failure naming the broken structure
+ * rules), {@code submission} (an error: it could not be graded) or {@code grader} (an error: the grader
+ * failed). Text is cleaned of terminal escapes and characters XML 1.0 forbids. Times are in seconds: per test from the report,
  * for the root from the run.
  */
 public final class JUnitXmlReporter implements Reporter {
@@ -34,8 +37,9 @@ public final class JUnitXmlReporter implements Reporter {
     @Override
     public String render(GradeReport report, RunInfo run) {
         List<ReportLayout.Section> sections = ReportLayout.sections(report);
-        int extraErrors = run.compiled() ? 0 : 1;
-        int extraFailures = run.apiMismatches().isEmpty() ? 0 : 1;
+        Optional<RunCase> runCase = RunCase.of(run.verdict());
+        int extraErrors = runCase.filter(c -> c.element().equals("error")).isPresent() ? 1 : 0;
+        int extraFailures = runCase.filter(c -> c.element().equals("failure")).isPresent() ? 1 : 0;
         XmlWriter xml = new XmlWriter().declaration();
         xml.open("testsuites")
                 .attribute("name", "Backprop Lab: " + run.submission())
@@ -44,14 +48,7 @@ public final class JUnitXmlReporter implements Reporter {
                 .attribute("errors", String.valueOf(count(report.tests(), Kind.ERROR) + extraErrors))
                 .attribute("skipped", String.valueOf(count(report.tests(), Kind.SKIPPED)))
                 .attribute("time", seconds(run.executionSeconds()));
-        if (!run.compiled()) {
-            single(xml, "compilation", "the submission compiles", "error", "The submission did not compile.",
-                    RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
-        }
-        if (!run.apiMismatches().isEmpty()) {
-            single(xml, "api", "the public API matches the skeleton", "failure", RunSummary.apiHeadline(),
-                    String.join("\n", run.apiMismatches()));
-        }
+        runCase.ifPresent(c -> single(xml, c));
         for (ReportLayout.Section section : sections) {
             suite(xml, section);
         }
@@ -108,18 +105,81 @@ public final class JUnitXmlReporter implements Reporter {
         xml.close();
     }
 
-    private static void single(XmlWriter xml, String suite, String name, String element, String headline,
-                               String message) {
-        xml.open("testsuite").attribute("name", suite).attribute("tests", "1")
-                .attribute("failures", element.equals("failure") ? "1" : "0")
-                .attribute("errors", element.equals("error") ? "1" : "0")
+    private static void single(XmlWriter xml, RunCase runCase) {
+        xml.open("testsuite").attribute("name", runCase.suite()).attribute("tests", "1")
+                .attribute("failures", runCase.element().equals("failure") ? "1" : "0")
+                .attribute("errors", runCase.element().equals("error") ? "1" : "0")
                 .attribute("skipped", "0").attribute("time", seconds(0));
-        xml.open("testcase").attribute("name", name).attribute("classname", suite).attribute("time", seconds(0));
-        xml.open(element).attribute("message", headline).attribute("type", suite);
-        xml.text(message);
+        xml.open("testcase").attribute("name", runCase.name()).attribute("classname", runCase.suite())
+                .attribute("time", seconds(0));
+        xml.open(runCase.element()).attribute("message", runCase.headline()).attribute("type", runCase.suite());
+        xml.text(runCase.text());
         xml.closeInline();
         xml.close();
         xml.close();
+    }
+
+    /**
+     * The one test case, in a suite of its own before the tasks, that says what the verdict is when there is
+     * something to say.
+     *
+     * @param suite    the suite's name, also the test's class name and the type of its failure or error
+     * @param name     the test's name, a sentence that the submission did not make true
+     * @param element  {@code failure} (the student's code broke a requirement) or {@code error} (grading stopped)
+     * @param headline the {@code message} attribute
+     * @param text     the element's text
+     */
+    private record RunCase(String suite, String name, String element, String headline, String text) {
+
+        static Optional<RunCase> of(Verdict verdict) {
+            return verdict.accept(new Verdict.Cases<>() {
+                @Override
+                public Optional<RunCase> graded(Verdict.Graded graded) {
+                    return graded.apiDifferences().isEmpty() ? Optional.empty()
+                            : Optional.of(api(VerdictText.API_HEADLINE, graded.apiDifferences()));
+                }
+
+                @Override
+                public Optional<RunCase> apiMismatch(Verdict.ApiMismatch mismatch) {
+                    return Optional.of(api(VerdictText.API_MISMATCH_HEADLINE, mismatch.differences()));
+                }
+
+                @Override
+                public Optional<RunCase> didNotCompile(Verdict.DidNotCompile failure) {
+                    return Optional.of(new RunCase("compilation", "the submission compiles", "error",
+                            "The submission did not compile.", text(failure)));
+                }
+
+                @Override
+                public Optional<RunCase> refused(Verdict.Refused refusal) {
+                    return Optional.of(new RunCase("refusal", "the code keeps the structure rules", "failure",
+                            "The submission was refused: it breaks " + (refusal.brokenRules().size() == 1
+                                    ? "the structure rule " : "the structure rules ")
+                                    + VerdictText.quoted(refusal.ruleNames()) + ".", text(refusal)));
+                }
+
+                @Override
+                public Optional<RunCase> invalidSubmission(Verdict.InvalidSubmission invalid) {
+                    return Optional.of(new RunCase("submission", "the submission can be graded", "error",
+                            "The submission could not be graded.", text(invalid)));
+                }
+
+                @Override
+                public Optional<RunCase> graderFailed(Verdict.GraderFailed failure) {
+                    return Optional.of(new RunCase("grader", "the grader runs to the end", "error",
+                            "The grader failed; this is not the student's fault.", text(failure)));
+                }
+            });
+        }
+
+        private static RunCase api(String headline, List<String> differences) {
+            return new RunCase("api", "the public API matches the skeleton", "failure", headline,
+                    String.join("\n", differences));
+        }
+
+        private static String text(Verdict verdict) {
+            return VerdictText.of(verdict).map(VerdictText::message).orElse("");
+        }
     }
 
     private static void property(XmlWriter xml, String name, String value) {

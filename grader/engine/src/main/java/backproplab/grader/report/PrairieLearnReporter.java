@@ -6,16 +6,19 @@ import backproplab.scoring.TestOutcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * PrairieLearn's external-grader results, as its documentation "External Grading", section "Grading results"
  * defines them; copy the file to {@code /grade/results/results.json}.
  *
- * <p>Top level: {@code gradable} ({@code false} when the submission did not compile, with the compiler's
- * messages in {@code format_errors}, and then no {@code score}, so the student loses no attempt),
- * {@code score} (the total as a fraction in [0, 1]), {@code message} (the score line), {@code output} (the
- * run text), {@code images} (attached PNGs of all tests — hidden tests' under a neutral label — as {@code data:image/png;base64} URLs, each with
+ * <p>Top level: {@code gradable} ({@code false}, and then no {@code score}, so the student loses no attempt,
+ * when the code did not compile, its API does not match the skeleton's and no hidden test passed, the submission
+ * could not be graded, or the grader failed; the compiler's messages, the API differences or the reasons are the
+ * {@code format_errors}; a refusal for broken structure rules is a gradable 0), {@code score} (the total as a
+ * fraction in [0, 1]), {@code message} (the score line of a graded run, else the verdict's headline and
+ * details), {@code output} (the run text), {@code images} (attached PNGs of all tests — hidden tests' under a neutral label — as {@code data:image/png;base64} URLs, each with
  * a {@code label} naming the test and file) and {@code tests} with {@code name}, {@code description} (the
  * task and the test's number), {@code points}, {@code max_points}, {@code message} and {@code output}.
  * Hidden tests are shown as {@link StudentView} says. Images stop being added once they would take the
@@ -37,16 +40,17 @@ public final class PrairieLearnReporter implements Reporter {
     @Override
     public String render(GradeReport report, RunInfo run) {
         ObjectNode root = JsonFiles.object();
-        root.put("gradable", run.compiled());
-        StringBuilder output = new StringBuilder(RunSummary.runText(report, run));
-        if (run.compiled()) {
-            root.put("score", Points.round(report.fraction()));
-            root.put("message", RunSummary.scoreLine(report) + " (" + RunSummary.percent(report) + ")");
-        } else {
-            root.put("message", RunSummary.compileHeadline() + "\n" + RunSummary.compileErrors(run));
-            ArrayNode errors = root.putArray("format_errors");
-            run.compileErrors().forEach(errors::add);
+        Grading grading = Grading.of(report, run.verdict());
+        root.put("gradable", grading.gradable());
+        if (grading.gradable()) {
+            root.put("score", grading.score());
         }
+        root.put("message", grading.message());
+        if (!grading.formatErrors().isEmpty()) {
+            ArrayNode errors = root.putArray("format_errors");
+            grading.formatErrors().forEach(errors::add);
+        }
+        StringBuilder output = new StringBuilder(RunSummary.runText(report, run));
         ArrayNode images = JsonFiles.object().arrayNode();
         ArrayNode tests = JsonFiles.object().arrayNode();
         int budget = IMAGE_BUDGET;
@@ -80,6 +84,51 @@ public final class PrairieLearnReporter implements Reporter {
         root.set("images", images);
         root.set("tests", tests);
         return JsonFiles.write(root);
+    }
+
+    /**
+     * The top-level fields that depend on the verdict. Not gradable, with no score, so the student does not lose
+     * the attempt: code that did not compile, an API mismatch, a submission that could not be graded (its
+     * reasons are the format errors), a grader failure (not the student's, so no format errors). A refusal for
+     * broken structure rules is a gradable zero.
+     */
+    private record Grading(boolean gradable, double score, String message, List<String> formatErrors) {
+
+        static Grading of(GradeReport report, Verdict verdict) {
+            String message = VerdictText.of(verdict).map(VerdictText::message).orElse("");
+            return verdict.accept(new Verdict.Cases<>() {
+                @Override
+                public Grading graded(Verdict.Graded graded) {
+                    return new Grading(true, Points.round(report.fraction()),
+                            RunSummary.scoreLine(report) + " (" + RunSummary.percent(report) + ")", List.of());
+                }
+
+                @Override
+                public Grading apiMismatch(Verdict.ApiMismatch mismatch) {
+                    return new Grading(false, 0.0, message, mismatch.differences());
+                }
+
+                @Override
+                public Grading didNotCompile(Verdict.DidNotCompile failure) {
+                    return new Grading(false, 0.0, message, failure.compilerMessages());
+                }
+
+                @Override
+                public Grading refused(Verdict.Refused refusal) {
+                    return new Grading(true, 0.0, message, List.of());
+                }
+
+                @Override
+                public Grading invalidSubmission(Verdict.InvalidSubmission invalid) {
+                    return new Grading(false, 0.0, message, invalid.reasons());
+                }
+
+                @Override
+                public Grading graderFailed(Verdict.GraderFailed failure) {
+                    return new Grading(false, 0.0, message, List.of());
+                }
+            });
+        }
     }
 
     private static ObjectNode test(ReportLayout.NumberedTest numbered) {

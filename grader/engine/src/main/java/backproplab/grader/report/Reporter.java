@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
  * Writes one results file of one format.
  *
  * <p>Implementations are stateless and deterministic: the same report and run information always render
- * to the same text. They must render a valid file for any report, including an empty one and one of a
- * submission that did not compile.
+ * to the same text. They must render a valid file for any report and any {@link Verdict}, including an empty
+ * report and one of a submission that did not compile.
  */
 public interface Reporter {
 

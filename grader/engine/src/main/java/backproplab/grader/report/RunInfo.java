@@ -11,56 +11,45 @@ import java.util.Objects;
  * RunInfo run = RunInfo.of("alice-hw3.zip")
  *         .withExecutionSeconds(7.4)
  *         .withBackend(Backend.describe())
- *         .withCompileErrors(List.of("NeuralNetwork.java:42: error: ';' expected"));
+ *         .withVerdict(new Verdict.DidNotCompile(List.of("NeuralNetwork.java:42: error: ';' expected")));
  * }</pre>
  *
  * @param submission       the submission's name as the instructor knows it (file or folder name)
  * @param executionSeconds wall time of the whole grading run, in seconds
  * @param backend          the backend line; when blank, the report's own backend line is used
- * @param compileErrors    the compiler's messages when the submission did not compile; empty if it compiled
- * @param apiMismatches    differences from the skeleton's public API, one sentence each; empty if none
+ * @param verdict          what the run came to; every reporter says it in its own format
  * @param notes            other run-level facts for the student, for example that the test JVM was stopped
  *                         after the time limit for the whole run
  */
-public record RunInfo(String submission, double executionSeconds, String backend, List<String> compileErrors,
-                      List<String> apiMismatches, List<String> notes) {
+public record RunInfo(String submission, double executionSeconds, String backend, Verdict verdict,
+                      List<String> notes) {
 
     /**
-     * Replaces {@code null}s by empty values and copies the lists.
+     * Replaces {@code null}s by empty values (a {@code null} verdict by {@link Verdict#graded()}) and copies the
+     * list.
      *
      * @param submission the {@code submission} component, as described above
      * @param executionSeconds the {@code executionSeconds} component, as described above
      * @param backend the {@code backend} component, as described above
-     * @param compileErrors the {@code compileErrors} component, as described above
-     * @param apiMismatches the {@code apiMismatches} component, as described above
+     * @param verdict the {@code verdict} component, as described above
      * @param notes the {@code notes} component, as described above
      */
     public RunInfo {
         submission = submission == null ? "" : submission;
         backend = backend == null ? "" : backend;
         executionSeconds = Double.isFinite(executionSeconds) ? Math.max(0.0, executionSeconds) : 0.0;
-        compileErrors = compileErrors == null ? List.of() : List.copyOf(compileErrors);
-        apiMismatches = apiMismatches == null ? List.of() : List.copyOf(apiMismatches);
+        verdict = verdict == null ? Verdict.graded() : verdict;
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /**
-     * A run of the named submission that compiled, took no time and had no remarks.
+     * A graded run of the named submission that took no time and had no remarks.
      *
      * @param submission the submission's name
      * @return run information to refine with the {@code with...} methods
      */
     public static RunInfo of(String submission) {
-        return new RunInfo(Objects.requireNonNull(submission, "submission"), 0.0, "", List.of(), List.of(), List.of());
-    }
-
-    /**
-     * Whether the submission compiled.
-     *
-     * @return {@code true} when there are no compile errors
-     */
-    public boolean compiled() {
-        return compileErrors.isEmpty();
+        return new RunInfo(Objects.requireNonNull(submission, "submission"), 0.0, "", Verdict.graded(), List.of());
     }
 
     /**
@@ -78,7 +67,7 @@ public record RunInfo(String submission, double executionSeconds, String backend
      * @return a copy with that execution time
      */
     public RunInfo withExecutionSeconds(double seconds) {
-        return new RunInfo(submission, seconds, backend, compileErrors, apiMismatches, notes);
+        return new RunInfo(submission, seconds, backend, verdict, notes);
     }
 
     /**
@@ -86,23 +75,15 @@ public record RunInfo(String submission, double executionSeconds, String backend
      * @return a copy with that backend line
      */
     public RunInfo withBackend(String line) {
-        return new RunInfo(submission, executionSeconds, line, compileErrors, apiMismatches, notes);
+        return new RunInfo(submission, executionSeconds, line, verdict, notes);
     }
 
     /**
-     * @param messages the compiler's error messages; non-empty means the submission did not compile
-     * @return a copy with those compile errors
+     * @param outcome what the run came to
+     * @return a copy with that verdict
      */
-    public RunInfo withCompileErrors(List<String> messages) {
-        return new RunInfo(submission, executionSeconds, backend, messages, apiMismatches, notes);
-    }
-
-    /**
-     * @param messages one sentence per API difference, naming the method and the expected signature
-     * @return a copy with those API mismatches
-     */
-    public RunInfo withApiMismatches(List<String> messages) {
-        return new RunInfo(submission, executionSeconds, backend, compileErrors, messages, notes);
+    public RunInfo withVerdict(Verdict outcome) {
+        return new RunInfo(submission, executionSeconds, backend, outcome, notes);
     }
 
     /**
@@ -110,6 +91,6 @@ public record RunInfo(String submission, double executionSeconds, String backend
      * @return a copy with those notes
      */
     public RunInfo withNotes(List<String> messages) {
-        return new RunInfo(submission, executionSeconds, backend, compileErrors, apiMismatches, messages);
+        return new RunInfo(submission, executionSeconds, backend, verdict, messages);
     }
 }

@@ -3,10 +3,9 @@ package backproplab.grader.report;
 import backproplab.scoring.GradeReport;
 import backproplab.scoring.Points;
 import backproplab.scoring.ScoreTable;
-import java.util.List;
 import java.util.Locale;
 
-/** The run-level texts the reports share: score line, compile errors, API mismatches, notes. */
+/** The run-level texts the reports share: score line, counts, and the run text with the verdict and the notes. */
 final class RunSummary {
 
     private RunSummary() {
@@ -25,8 +24,9 @@ final class RunSummary {
     }
 
     /**
-     * The text about the run as a whole, without the score: what was graded, whether it compiled, API
-     * mismatches and notes. Safe to show to students before hidden results are released.
+     * The text about the run as a whole, without the score: what was graded, the verdict's headline and details
+     * when there are any (compile errors, API differences, broken rules, …) and the notes. Safe to show to
+     * students before hidden results are released.
      */
     static String runText(GradeReport report, RunInfo run) {
         StringBuilder text = new StringBuilder();
@@ -36,42 +36,13 @@ final class RunSummary {
         if (!backend.isEmpty()) {
             text.append("Backend: ").append(backend).append('\n');
         }
-        if (!run.compiled()) {
-            text.append('\n').append(compileHeadline()).append('\n');
-            appendLines(text, run.compileErrors());
-        }
-        if (!run.apiMismatches().isEmpty()) {
-            text.append('\n').append(apiHeadline()).append('\n');
-            appendItems(text, run.apiMismatches());
-        }
+        VerdictText.of(run.verdict()).ifPresent(verdict -> text.append('\n').append(verdict.message()).append('\n'));
         if (!run.notes().isEmpty()) {
             text.append("\nNotes:\n");
-            appendItems(text, run.notes());
+            for (String note : run.notes()) {
+                text.append("- ").append(note.stripTrailing()).append('\n');
+            }
         }
         return text.toString().stripTrailing();
-    }
-
-    static String compileHeadline() {
-        return "Your code did not compile, so no test could run. The compiler said:";
-    }
-
-    static String apiHeadline() {
-        return "Your classes do not match the exercise's public API (the tests need these exact signatures):";
-    }
-
-    static String compileErrors(RunInfo run) {
-        return String.join("\n", run.compileErrors()).stripTrailing();
-    }
-
-    private static void appendLines(StringBuilder text, List<String> lines) {
-        for (String line : lines) {
-            text.append(line.stripTrailing()).append('\n');
-        }
-    }
-
-    private static void appendItems(StringBuilder text, List<String> items) {
-        for (String item : items) {
-            text.append("- ").append(item.stripTrailing()).append('\n');
-        }
     }
 }

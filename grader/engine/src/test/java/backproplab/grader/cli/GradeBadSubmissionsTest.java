@@ -6,6 +6,8 @@ import static backproplab.grader.cli.CliRun.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -99,14 +101,21 @@ class GradeBadSubmissionsTest {
     }
 
     @Test
-    @DisplayName("with the structure rules on, System.exit is refused before anything runs, naming the rule")
-    void systemExitRefusedByRules() {
+    @DisplayName("with the structure rules on, System.exit is refused before anything runs: a gradable 0 that names the rule")
+    void systemExitRefusedByRules() throws IOException {
         CliRun run = grade(fixture("system-exit"), out, "--structure-rules");
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("score").isZero();
-        assertThat(run.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isFalse();
-        assertThat(run.results().path("output").asText()).as("results.json output").contains("System.exit");
+        assertThat(run.results().path("output").asText()).as("results.json output")
+                .contains("Your submission was refused: it breaks the structure rule \"no System.exit, Runtime.halt or processes\"")
+                .doesNotContain("did not compile");
+        // A refusal costs the attempt, unlike code that does not compile.
+        assertThat(run.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isTrue();
+        assertThat(run.prairieLearn().path("score").asDouble()).as("prairielearn.json score").isZero();
+        assertThat(run.stdout()).as("console").contains("Status: REFUSED");
+        assertThat(new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("status").asText())
+                .as("status in timings.json").isEqualTo("REFUSED");
     }
 
     @Test

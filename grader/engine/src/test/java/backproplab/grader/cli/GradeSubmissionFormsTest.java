@@ -85,7 +85,9 @@ class GradeSubmissionFormsTest {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("score").isZero();
         assertThat(run.results().path("output").asText()).as("output")
-                .contains("Class backproplab.scoring.GradeCollector is in package backproplab.scoring, which is not an exercise package");
+                .contains("Your submission could not be graded as it is, so none of it was run.")
+                .contains("Class backproplab.scoring.GradeCollector is in package backproplab.scoring, which is not an exercise package")
+                .doesNotContain("did not compile");
         assertThat(run.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isFalse();
     }
 

@@ -39,7 +39,10 @@ class RuleViolationsTest {
         assertThat(run.tests()).as("no hidden test may run on code that breaks a rule; tests: %s", run.tests())
                 .noneMatch(E2eGrade::isSuiteTest);
         assertThat(run.results().path("output").asText()).as("results.json output")
-                .contains("breaks a structure rule, so none of it was run and the score is 0");
+                .contains("Your submission was refused: it breaks the structure rule "
+                        + "\"no System.exit, Runtime.halt or processes\", so none of it was run and the score is 0.")
+                .contains("java.lang.System.exit(int)")
+                .doesNotContain("did not compile");
         assertThat(run.wallMillis()).as("wall time of a refused submission (no test JVM is started)").isLessThan(60_000);
     }
 

@@ -53,7 +53,7 @@ class MarkupReportersTest {
                 .isEqualTo(elements(xml, "error").size());
         assertThat(Integer.parseInt(root.getAttribute("skipped"))).as("skipped attribute")
                 .isEqualTo(elements(xml, "skipped").size());
-        if (!sample.run().compiled()) {
+        if (sample.run().verdict() instanceof Verdict.DidNotCompile) {
             assertThat(elements(xml, "error")).as("one error for the compilation").hasSize(1);
             assertThat(elements(xml, "error").get(0).getTextContent()).as("compiler's message")
                     .contains("';' expected");
@@ -98,7 +98,7 @@ class MarkupReportersTest {
         assertThat(text.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", ""))
                 .as("nothing is loaded from the network").doesNotContain("http://", "https://");
         assertThat(text).as("the score line").contains(RunSummary.scoreLine(sample.report()));
-        if (!sample.run().compiled()) {
+        if (sample.run().verdict() instanceof Verdict.DidNotCompile) {
             assertThat(text).as("compile errors section").contains("id=\"compile\"").contains("';' expected");
         }
     }

@@ -21,7 +21,7 @@ class ReportersTest {
     Path temp;
 
     @Test
-    @DisplayName("writeAll writes every file, valid, for the mixed, compile-failure and empty reports, and returns the console table")
+    @DisplayName("writeAll writes every file, valid, for every sample report (graded, each kind of verdict, empty), and returns the console table")
     void writesEveryFile() throws Exception {
         for (SampleReports.Case sample : SampleReports.allCases()) {
             Path out = temp.resolve(sample.name()).resolve("nested");

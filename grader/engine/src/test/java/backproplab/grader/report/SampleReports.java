@@ -72,12 +72,13 @@ final class SampleReports {
                 BACKEND);
     }
 
+    /** Graded: some hidden tests passed, so the API difference is listed but is not the verdict. */
     static RunInfo mixedRun() {
         return RunInfo.of("alice-hw3.zip")
                 .withExecutionSeconds(7.4)
                 .withBackend(BACKEND)
-                .withApiMismatches(List.of(
-                        "NeuralNetwork.backward: expected public Gradients backward(INDArray X, INDArray Y, Cache cache)"))
+                .withVerdict(new Verdict.Graded(List.of(
+                        "NeuralNetwork.backward: expected public Gradients backward(INDArray X, INDArray Y, Cache cache)")))
                 .withNotes(List.of("The test JVM was stopped once: a test ran past its 10 s limit."));
     }
 
@@ -88,11 +89,94 @@ final class SampleReports {
     static RunInfo compileFailureRun() {
         return RunInfo.of("bob-hw3")
                 .withExecutionSeconds(1.2)
-                .withCompileErrors(List.of(
+                .withVerdict(new Verdict.DidNotCompile(List.of(
                         "backproplab/network/NeuralNetwork.java:42: error: ';' expected",
                         "        double z = w * x + b",
                         "                            ^",
-                        "1 error"));
+                        "1 error")));
+    }
+
+    static final String EXIT_RULE = "no System.exit, Runtime.halt or processes";
+
+    /** The message the structure check gives for a System.exit in NeuralNetwork.backward. */
+    static final String EXIT_RULE_MESSAGE = "Your code breaks the structure rule \"" + EXIT_RULE + "\" in 1 place:\n"
+            + "  - Method <backproplab.network.NeuralNetwork.backward(org.nd4j.linalg.api.ndarray.INDArray)> calls method "
+            + "<java.lang.System.exit(int)> in (NeuralNetwork.java:88)\n"
+            + "The rule: no classes should call method where the target is System.exit, Runtime.exit, Runtime.halt, "
+            + "Runtime.exec or a shutdown hook, or should depend on classes that start or control processes "
+            + "(ProcessBuilder, Process, ProcessHandle), because stopping the JVM or starting programs ends or escapes "
+            + "the grading run; report a problem by throwing an exception instead.\n"
+            + "What to do: Throw an exception such as IllegalArgumentException when something is wrong; never stop the JVM.";
+
+    /** A 0-point check as the grade session records it: keyed by task and name, without a test class. */
+    private static TestOutcome check(String task, String name, String message) {
+        return new TestOutcome(task + "#" + name, name, "", "", task, true, 0, 0,
+                message.isEmpty() ? TestStatus.PASSED : TestStatus.FAILED, message, "", Visibility.VISIBLE, 0, List.of());
+    }
+
+    private static TestOutcome apiPassed() {
+        return check("api", "API: every class and method of the skeleton is present (57 signatures)", "");
+    }
+
+    /** The checks of a submission that calls System.exit: none of it ran, so the report holds only the checks. */
+    static GradeReport refusal() {
+        return new GradeReport(List.of(
+                apiPassed(),
+                check("structure", "Structure rule: no reflection", ""),
+                check("structure", "Structure rule: " + EXIT_RULE, EXIT_RULE_MESSAGE)), "");
+    }
+
+    static RunInfo refusalRun() {
+        return RunInfo.of("carol-hw3.zip")
+                .withExecutionSeconds(2.6)
+                .withVerdict(new Verdict.Refused(List.of(new Verdict.BrokenRule(EXIT_RULE, EXIT_RULE_MESSAGE))))
+                .withNotes(List.of("Submission: 30 source files, zip."));
+    }
+
+    static final String GRADER_ERROR = "java.io.IOException: Cannot run program \"/opt/java/bin/java\": error=13, "
+            + "Permission denied";
+
+    /** The checks passed, then the test JVM could not be started. */
+    static GradeReport graderFailure() {
+        return new GradeReport(List.of(apiPassed(), check("structure", "Structure rule: no reflection", "")), "");
+    }
+
+    static RunInfo graderFailureRun() {
+        return RunInfo.of("dave-hw3")
+                .withExecutionSeconds(3.1)
+                .withVerdict(new Verdict.GraderFailed(GRADER_ERROR));
+    }
+
+    static final String API_DIFFERENCE = "NeuralNetwork.backward(INDArray, INDArray) has a different declaration: "
+            + "expected public Gradients backward(INDArray, INDArray), found public void backward(INDArray, INDArray). "
+            + "Keep the skeleton's signature; the graders call it exactly as declared there.";
+
+    /** The API differs and every hidden test failed calling the changed method. */
+    static GradeReport apiMismatch() {
+        String net = "backproplab.grader.suites.NetworkHiddenTest";
+        return new GradeReport(List.of(
+                check("api", "API: NeuralNetwork.backward(INDArray, INDArray)", API_DIFFERENCE),
+                test(net, "dW2Shape", "dW2 has the shape of W2", "network.backward", 1, 0, TestStatus.FAILED,
+                        "NoSuchMethodError: 'backproplab.network.Gradients backproplab.network.NeuralNetwork"
+                                + ".backward(org.nd4j.linalg.api.ndarray.INDArray, org.nd4j.linalg.api.ndarray.INDArray)'",
+                        "", Visibility.VISIBLE, 30, List.of())), BACKEND);
+    }
+
+    static RunInfo apiMismatchRun() {
+        return RunInfo.of("erin-hw3")
+                .withExecutionSeconds(6.0)
+                .withBackend(BACKEND)
+                .withVerdict(new Verdict.ApiMismatch(List.of(API_DIFFERENCE)));
+    }
+
+    static final String PACKAGE_REASON = "Class Main is in package (the unnamed package), which is not an exercise "
+            + "package. Keep your classes in the exercise packages (backproplab.activations, backproplab.network); "
+            + "move or delete this one.";
+
+    static RunInfo invalidSubmissionRun() {
+        return RunInfo.of("frank-hw3.zip")
+                .withExecutionSeconds(0.9)
+                .withVerdict(new Verdict.InvalidSubmission(List.of(PACKAGE_REASON)));
     }
 
     static GradeReport empty() {
@@ -127,12 +211,21 @@ final class SampleReports {
 
     static List<Case> goldenCases() {
         return List.of(new Case("mixed", mixed(), mixedRun()),
-                new Case("compile-failure", compileFailure(), compileFailureRun()));
+                new Case("compile-failure", compileFailure(), compileFailureRun()),
+                new Case("refusal", refusal(), refusalRun()),
+                new Case("grader-failure", graderFailure(), graderFailureRun()),
+                new Case("api-mismatch", apiMismatch(), apiMismatchRun()),
+                new Case("invalid-submission", empty(), invalidSubmissionRun()));
     }
 
     static List<Case> allCases() {
-        return List.of(new Case("mixed", mixed(), mixedRun()),
-                new Case("compile-failure", compileFailure(), compileFailureRun()),
-                new Case("empty", empty(), emptyRun()));
+        List<Case> all = new ArrayList<>(goldenCases());
+        all.add(new Case("empty", empty(), emptyRun()));
+        return all;
+    }
+
+    /** The case with this name. */
+    static Case named(String name) {
+        return allCases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 }
