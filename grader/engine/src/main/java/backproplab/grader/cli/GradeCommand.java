@@ -1,16 +1,11 @@
 package backproplab.grader.cli;
 
-import backproplab.grader.checks.SkeletonApi;
-import backproplab.grader.checks.StructureRules;
-import backproplab.grader.child.ProcessCpu;
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.intake.SubmissionLimits;
-import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
-import backproplab.grader.sandbox.SandboxRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -169,19 +162,15 @@ public final class GradeCommand implements Callable<Integer> {
                 return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
-            SkeletonApi skeleton = SkeletonApi.bundled();
-            RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
-                    .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList());
             GradingSession.Settings settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
-                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler,
+                    SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler,
                     thresholds,
                     // The test JVM creates the folder when it draws; an unwritable --out only loses the pictures.
                     pictures ? out.resolve("images") : null);
-            classpath = classpath.withSuites(suitePath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            GradingSession session = GradingSession.forBundledCourse(settings, structureRules, suitePath);
             timings.lap("setup");
-            outcome = new GradingSession(settings, skeleton, classpath,
-                    structureRules ? StructureRules.load() : classes -> List.of()).grade(submission, work, timings);
+            outcome = session.grade(submission, work, timings);
         } catch (IOException | RuntimeException | LinkageError e) {
             return writeMinimal(console, "The grader could not start: " + e);
         } finally {
@@ -191,7 +180,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         String table;
         try {
-            outcome.timings().cpu("grader (until the reports)", ProcessCpu.millis());
+            outcome.timings().cpuOfThisJvm("grader (until the reports)");
             table = ReportOutput.writeAll(outcome, out);
             outcome.timings().lap("reports");
         } catch (IOException | RuntimeException | LinkageError e) {

@@ -61,9 +61,10 @@ public final class GradingSession {
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
                            boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures) {
 
-        /** Copies the suites. */
+        /** Copies the suites; no {@code java} means the one running the grader. */
         public Settings {
             suites = List.copyOf(suites);
+            java = java != null ? java : SandboxRunner.currentJava();
         }
 
         /** The settings as the test JVM hands them to the suites ({@link SuiteSettings}). */
@@ -90,6 +91,23 @@ public final class GradingSession {
      * @param classpath the grader's code and libraries
      * @param rules     static checks on the compiled classes
      */
+    /**
+     * A session for the course bundled into this grader: its skeleton API, its suites and test-JVM class path, and its
+     * structure rules.
+     *
+     * @param settings       what to run and within which limits
+     * @param structureRules whether to check the structure rules ({@code false} only to test the other layers alone)
+     * @param moreSuites     class folders or jars of an instructor's own suites, for the test JVM only
+     * @return the session
+     */
+    public static GradingSession forBundledCourse(Settings settings, boolean structureRules, List<Path> moreSuites) {
+        SkeletonApi skeleton = SkeletonApi.bundled();
+        RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
+                .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList())
+                .withSuites(moreSuites.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        return new GradingSession(settings, skeleton, classpath, structureRules ? StructureRules.load() : classes -> List.of());
+    }
+
     public GradingSession(Settings settings, SkeletonApi skeleton, RuntimeClasspath classpath, StructureRules rules) {
         this.settings = settings;
         this.skeleton = skeleton;

@@ -1,5 +1,6 @@
 package backproplab.grader.engine;
 
+import backproplab.grader.child.ProcessCpu;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -65,6 +66,11 @@ public final class PhaseTimings {
         if (cpuMillis >= 0) {
             cpu.merge(process, cpuMillis, Long::sum);
         }
+    }
+
+    /** Records the CPU time this JVM (the grader) has used so far under {@code name}. */
+    public void cpuOfThisJvm(String name) {
+        cpu(name, ProcessCpu.millis());
     }
 
     /** CPU time per process, in milliseconds. */

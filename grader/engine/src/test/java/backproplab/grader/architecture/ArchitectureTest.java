@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import backproplab.grader.child.archbad.ChildThatCallsTheEngine;
+import backproplab.grader.cli.archbad.CliThatRunsTheSandbox;
+import backproplab.grader.sandbox.SandboxRunner;
 import backproplab.grader.cli.GraderCommand;
 import backproplab.grader.cyclea.CycleA;
 import backproplab.grader.cycleb.CycleB;
@@ -64,6 +66,12 @@ class ArchitectureTest {
     @DisplayName("an engine class that calls the CLI breaks the layer rule")
     void engineCallingTheCliIsCaught() {
         assertBreaksLayers(EngineThatCallsTheCli.class, GraderCommand.class);
+    }
+
+    @Test
+    @DisplayName("a CLI command that drives the sandbox itself breaks the layer rule")
+    void cliDrivingTheSandboxIsCaught() {
+        assertBreaksLayers(CliThatRunsTheSandbox.class, SandboxRunner.class);
     }
 
     @Test
