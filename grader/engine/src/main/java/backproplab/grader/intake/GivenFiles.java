@@ -57,8 +57,9 @@ public final class GivenFiles {
     }
 
     /**
-     * The submission with every given file replaced by the course's copy (written under {@code workDir}), and the
-     * submitted given files that differed from it.
+     * The submission with each given file it holds replaced by the course's copy (written under {@code workDir}), and
+     * the submitted given files that differed from it. A given file the submission lacks is not added: given code
+     * uses the exercise classes, so a partial submission would then not compile; the API check names what is missing.
      *
      * @param submission the loaded submission
      * @param workDir    an empty folder for the course's copies
@@ -74,14 +75,14 @@ public final class GivenFiles {
             String course = given.get(relative);
             if (course == null) {
                 sources.add(file);
-            } else if (!Files.readString(file, StandardCharsets.UTF_8).equals(course)) {
+                continue;
+            }
+            if (!Files.readString(file, StandardCharsets.UTF_8).equals(course)) {
                 changed.add(relative);
             }
-        }
-        for (Map.Entry<String, String> file : given.entrySet()) {
-            Path copy = root.resolve(file.getKey());
+            Path copy = root.resolve(relative);
             Files.createDirectories(copy.getParent());
-            Files.writeString(copy, file.getValue(), StandardCharsets.UTF_8);
+            Files.writeString(copy, course, StandardCharsets.UTF_8);
             sources.add(copy);
         }
         return new Replaced(new LoadedSubmission(submission.displayRoot(), submission.sourceRoot(), sources,
