@@ -12,7 +12,7 @@ import picocli.CommandLine;
         version = "Backprop Lab grader 0.1.0",
         description = "Grades Backprop Lab submissions: compiles them, checks the API, runs the hidden suites in a "
                 + "forked JVM and writes the platform reports.",
-        subcommands = {GradeCommand.class, ExportStudentCommand.class, GradescopeZipCommand.class,
+        subcommands = {GradeCommand.class, BatchCommand.class, BatchMergeCommand.class, ExportStudentCommand.class, GradescopeZipCommand.class,
                 PrairieLearnPackageCommand.class, CommandLine.HelpCommand.class})
 public final class GraderCommand implements Runnable {
 

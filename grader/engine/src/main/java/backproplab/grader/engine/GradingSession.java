@@ -116,6 +116,24 @@ public final class GradingSession {
     }
 
     /**
+     * The same session (course, class path, rules, limits) drawing its training pictures into another folder, for
+     * grading many submissions with one session: each gets its own pictures.
+     *
+     * @param pictures the folder for the pictures, or {@code null} for none
+     * @return a session that differs from this one in its pictures folder only
+     */
+    public GradingSession withPictures(Path pictures) {
+        Settings s = settings;
+        return new GradingSession(new Settings(s.suites(), s.sandbox(), s.submissionLimits(), s.java(), s.backendInfo(),
+                s.forkCompiler(), s.thresholds(), pictures), skeleton, classpath, rules);
+    }
+
+    /** What this session runs and within which limits. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
      * Grades a submission.
      *
      * @param submission a folder or zip

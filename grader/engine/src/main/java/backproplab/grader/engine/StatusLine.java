@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The console's one-line verdict for the person who ran the grader, for example
  * {@code Status: REFUSED (breaks the structure rule "no reflection"; nothing was run, score 0)}.
+ * Public for the batch, which records the reason of each submission.
  */
-final class StatusLine {
+public final class StatusLine {
 
     private StatusLine() {
     }
@@ -19,7 +20,7 @@ final class StatusLine {
      * @return {@code "Status: "}, the verdict's {@link Verdict#status() code} and, unless the run was simply
      *         graded, why in a few words
      */
-    static String of(Verdict verdict) {
+    public static String of(Verdict verdict) {
         String why = verdict.accept(new Verdict.Cases<>() {
             @Override
             public String graded(Verdict.Graded graded) {

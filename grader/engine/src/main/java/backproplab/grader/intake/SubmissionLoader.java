@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>a source root: a folder of packages, like {@code exercises/src/main/java};</li>
  *   <li>a module folder that contains {@code src/main/java};</li>
- *   <li>a zip of either, possibly wrapped in one top-level folder.</li>
+ *   <li>a repository (a student's clone of the starter) that contains {@code exercises/src/main/java}, beside its
+ *       pom, wrapper and docs;</li>
+ *   <li>a zip of any of these, possibly wrapped in one top-level folder.</li>
  * </ul>
  * Only {@code .java} files under the source root are taken (tests under {@code src/test} are not), symbolic
  * links are not followed, and the {@link SubmissionLimits} cap their number and size.
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 public final class SubmissionLoader {
 
     private static final int MAX_WRAPPER_DEPTH = 3;
+    /** The module of the starter repository that holds the student's code. */
+    private static final String EXERCISES_MODULE = "exercises";
 
     private final SubmissionLimits limits;
 
@@ -62,6 +66,10 @@ public final class SubmissionLoader {
             Path moduleSources = current.resolve("src").resolve("main").resolve("java");
             if (Files.isDirectory(moduleSources, LinkOption.NOFOLLOW_LINKS)) {
                 return collect(displayRoot, moduleSources, form + " (module folder)");
+            }
+            Path repositorySources = current.resolve(EXERCISES_MODULE).resolve("src").resolve("main").resolve("java");
+            if (Files.isDirectory(repositorySources, LinkOption.NOFOLLOW_LINKS)) {
+                return collect(displayRoot, repositorySources, form + " (repository)");
             }
             Path wrapped = singleWrappedFolder(current);
             if (wrapped == null) {

@@ -36,6 +36,24 @@ class SubmissionLoaderTest {
     }
 
     @Test
+    @DisplayName("a repository clone is read from exercises/src/main/java, not from its tests or other modules")
+    void repositoryClone() throws Exception {
+        Path repo = temp.resolve("student-repo");
+        for (String file : new String[] {"exercises/src/main/java/backproplab/a/A.java",
+                "exercises/src/test/java/backproplab/a/ATest.java", "tools/src/Tool.java"}) {
+            Files.createDirectories(repo.resolve(file).getParent());
+            Files.write(repo.resolve(file), SOURCE);
+        }
+        Files.writeString(repo.resolve("pom.xml"), "<project/>");
+
+        LoadedSubmission loaded = new SubmissionLoader(SubmissionLimits.DEFAULT).load(repo, temp.resolve("work"));
+
+        assertThat(loaded.sources()).as("sources found in the clone").hasSize(1);
+        assertThat(loaded.display(loaded.sources().get(0))).isEqualTo("exercises/src/main/java/backproplab/a/A.java");
+        assertThat(loaded.form()).contains("repository");
+    }
+
+    @Test
     @DisplayName("a zip that expands past the byte cap is refused, however small its headers claim it is")
     void zipBomb() throws Exception {
         Path zip = zip("backproplab/a/Big.java", new byte[4096]);

@@ -1,0 +1,69 @@
+package backproplab.grader.engine.batch;
+
+import backproplab.grader.engine.GradingSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code grader batch}: plans the run, grades the selected submissions with one session, writes the class files and
+ * prints the benchmark line.
+ */
+public final class ClassBatch {
+
+    /**
+     * What to grade and how.
+     *
+     * @param submissions    the folder of submissions, one entry per student
+     * @param outDir         the output folder: one folder per student and the class files
+     * @param shard          the share of the entries to grade
+     * @param jobs           submissions graded at once
+     * @param regrade        whether unchanged submissions are graded again
+     * @param settings       the session's settings (their pictures folder is replaced per submission)
+     * @param structureRules whether the structure rules are checked
+     * @param moreSuites     an instructor's own suite folders or jars
+     */
+    public record Request(Path submissions, Path outDir, ShardSpec shard, int jobs, boolean regrade,
+                          GradingSession.Settings settings, boolean structureRules, List<Path> moreSuites) {
+
+        /** Copies the suites. */
+        public Request {
+            moreSuites = List.copyOf(moreSuites);
+        }
+    }
+
+    private ClassBatch() {
+    }
+
+    /**
+     * Runs a batch.
+     *
+     * @param request  what to grade
+     * @param progress told of each finished submission
+     * @param console  where the closing lines go
+     * @return the run
+     * @throws IOException if the submissions cannot be listed or the class files written
+     */
+    public static BatchRun run(Request request, BatchProgress progress, PrintWriter console) throws IOException {
+        BatchPlan plan = BatchPlan.of(request.submissions(), request.shard());
+        Files.createDirectories(request.outDir());
+        GradingSession session = GradingSession.forBundledCourse(request.settings(), request.structureRules(), request.moreSuites());
+        String version = GraderFingerprint.of(request.settings(), request.moreSuites(), request.structureRules());
+        boolean pictures = request.settings().pictures() != null;
+        SubmissionGrader grader = new SubmissionGrader(session, version, pictures, request.outDir());
+        if (!request.shard().equals(ShardSpec.ALL)) {
+            console.println("Shard " + request.shard() + ": " + plan.selected().size() + " of " + plan.all().size() + " submissions.");
+        }
+        BatchRun run = new BatchRunner(grader, version, request.outDir(), request.jobs(), request.regrade()).run(plan, progress);
+        ClassOutput.writeAll(run.records(), request.outDir());
+        long notGradable = run.records().stream().filter(r -> !r.gradable()).count();
+        console.println("Wrote " + run.records().size() + " submission folders, " + Gradebook.FILE_NAME + ", "
+                + ClassSummary.FILE_NAME + " and " + ClassReport.FILE_NAME + " to " + request.outDir()
+                + (notGradable == 0 ? "." : " (" + notGradable + " not gradable: see " + ClassReport.FILE_NAME + ")."));
+        console.println(run.benchmarkLine());
+        console.flush();
+        return run;
+    }
+}
