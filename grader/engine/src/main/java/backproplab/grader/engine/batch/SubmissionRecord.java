@@ -14,11 +14,11 @@ import java.util.Map;
  * @param reason        why, in a few words, when the run was not simply graded; {@code ""} otherwise
  * @param score         points earned
  * @param max           points available
- * @param exercises     score and maximum per exercise ({@link TaskOrder#exerciseOf}), in report order
+ * @param exercises     score and maximum per exercise ({@link TaskOrder#exerciseOf}) of its tests with points, in report order
  * @param wallSeconds   wall time of grading it
  * @param cpuSeconds    CPU time of grading it: the grader thread, javac's JVM and the test JVMs
  * @param timedOut      whether a test timed out or the forked run did not finish
- * @param failures      the graded tests that did not pass, in report order
+ * @param failures      the tests with points that did not pass, in report order
  * @param contentHash   {@link ContentHash} of the submitted files
  * @param graderVersion {@link GraderFingerprint} of the grader and settings that graded it
  */
