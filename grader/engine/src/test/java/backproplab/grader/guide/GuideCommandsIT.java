@@ -64,9 +64,11 @@ class GuideCommandsIT {
         assertThat(course.resolve("autograder.zip")).as("the guide's autograder.zip").exists();
         assertThat(course.resolve("gradescope-trial/results/results.json")).as("the guide's Gradescope trial").exists();
         assertThat(course.resolve("prairielearn-course/serverFilesCourse/backproplab/run.sh")).as("the guide's PrairieLearn package").exists();
-        assertThat(Files.readAllLines(course.resolve("gradebook.csv"))).as("the guide's gradebook")
-                .containsExactly("submission,score,max_score,percent", "\"skeleton-student\",0," + (long) maxScore(
-                        new ObjectMapper().readTree(course.resolve("batch-reports/skeleton-student/results.json").toFile())) + ",0");
+        List<String> gradebook = Files.readAllLines(course.resolve("batch-reports/gradebook.csv"));
+        assertThat(gradebook).as("the guide's gradebook").hasSize(2);
+        assertThat(gradebook.get(0)).startsWith("id,score,max,percent,status,chainrule,activations,");
+        assertThat(gradebook.get(1)).startsWith("skeleton-student,0," + (long) maxScore(
+                new ObjectMapper().readTree(course.resolve("batch-reports/skeleton-student/results.json").toFile())) + ",0.0,");
         assertThat(tree(course.resolve("exercises/src/main/java"))).as("the regenerated skeleton equals the committed one")
                 .isEqualTo(tree(CourseRepo.root().resolve("exercises/src/main/java")));
         System.out.printf("Instructor guide: %d guide-run blocks in %d s%n", blocks, run.millis() / 1000);
