@@ -49,12 +49,12 @@ class GuideCommandsTest {
         String guide = GuideBlocks.text();
 
         for (String heading : List.of("## 1. Authoring an exercise", "## 2. Regenerating the skeleton", "## 3. Calibrating thresholds",
-                "## 4. Exporting for students", "## 5. Packaging for Gradescope and PrairieLearn", "## 6. Grading in CI",
+                "## 4. Exporting for students", "## 5. Packaging for Gradescope and PrairieLearn", "## 6. Grading a whole class, locally and in CI",
                 "## 7. Reading a report")) {
             assertThat(guide).as("section of %s", GuideBlocks.GUIDE).contains(heading);
         }
         for (String topic : List.of("BEGIN SOLUTION", "@Graded", "Visibility", "thresholds.properties", "export-student",
-                "gradescope-zip", "prairielearn-package", "grade-submissions.yml", "results.json")) {
+                "gradescope-zip", "prairielearn-package", "grade-submissions.yml", "batch-merge", "results.json")) {
             assertThat(guide).as("%s explains %s", GuideBlocks.GUIDE, topic).contains(topic);
         }
     }
