@@ -1,11 +1,6 @@
 package backproplab.grader.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * The course's given files: the skeleton's sources that hold no exercise stub (demos, records, enums, interfaces,
  * {@code NetworkTrainer}, ...). A submission is always compiled with the course's copy of them, so a change planted in
  * a given file has no effect; the student is told which of their given files were replaced.
  *
- * <p>The skeleton's sources are bundled into the grader ({@value #RESOURCE_FOLDER}) at build time. A file is an
- * exercise file when it holds the skeleton generator's stub marker {@value #STUB_MARKER}, given otherwise.
+ * <p>A skeleton file ({@link SkeletonSources}) is an exercise file when it holds the skeleton generator's stub marker
+ * {@value #STUB_MARKER}, given otherwise.
  */
 public final class GivenFiles {
 
-    /** Where the build puts the skeleton's sources, relative to the class path. */
-    static final String RESOURCE_FOLDER = "backproplab/grader/skeleton";
     /** The text the skeleton generator writes into every method a student must implement. */
-    static final String STUB_MARKER = "TODO [";
+    public static final String STUB_MARKER = "TODO [";
 
     private final Map<String, String> given;
 
@@ -41,7 +31,7 @@ public final class GivenFiles {
 
     /** The given files bundled into this grader. */
     public static GivenFiles bundled() {
-        Map<String, String> skeleton = readBundledSkeleton();
+        Map<String, String> skeleton = SkeletonSources.bundled();
         Map<String, String> given = new LinkedHashMap<>();
         skeleton.forEach((path, text) -> {
             if (!text.contains(STUB_MARKER)) {
@@ -116,42 +106,5 @@ public final class GivenFiles {
 
     private static String relative(Path root, Path file) {
         return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-    }
-
-    private static Map<String, String> readBundledSkeleton() {
-        URL folder = GivenFiles.class.getClassLoader().getResource(RESOURCE_FOLDER);
-        if (folder == null) {
-            throw new IllegalStateException("The skeleton's sources (" + RESOURCE_FOLDER + ") are not in the grader; rebuild it");
-        }
-        Map<String, String> files = new LinkedHashMap<>();
-        try {
-            if ("jar".equals(folder.getProtocol())) {
-                String url = folder.toString();
-                Path jar = Path.of(new URI(url.substring(4, url.indexOf("!/"))));
-                try (JarFile file = new JarFile(jar.toFile())) {
-                    for (JarEntry entry : file.stream().toList()) {
-                        String name = entry.getName();
-                        if (name.startsWith(RESOURCE_FOLDER + "/") && name.endsWith(".java")) {
-                            try (InputStream in = file.getInputStream(entry)) {
-                                files.put(name.substring(RESOURCE_FOLDER.length() + 1),
-                                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }
-                }
-            } else {
-                Path base = Path.of(folder.toURI());
-                try (Stream<Path> walk = Files.walk(base)) {
-                    for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                        files.put(relative(base, file), Files.readString(file, StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the skeleton's sources", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot tell where the skeleton's sources are: " + folder, e);
-        }
-        return files;
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The one order and numbering every report uses, so that test "2.3" is the same test in every file.
  *
- * <p>Tasks are sorted by id and numbered from 1; ungraded tests come last, in a section of their own
+ * <p>Tasks are in the course's order ({@link CourseOrder}: the exercises as the notebook has them, then the API and
+ * structure checks) and numbered from 1; ungraded tests come last, in a section of their own
  * numbered after the tasks. Within a section, tests are sorted by test class name and, within a class,
  * keep the order of the report (JUnit's deterministic method order). Sorting does not depend on the order
  * in which a test engine found the classes, so two machines produce the same numbers. A test's number is
@@ -80,7 +81,7 @@ public final class ReportLayout {
         Comparator<TestOutcome> order = Comparator.comparing(TestOutcome::className)
                 .thenComparing(position::get);
         List<Section> sections = new ArrayList<>();
-        TreeSet<String> tasks = new TreeSet<>();
+        TreeSet<String> tasks = new TreeSet<>(CourseOrder.bundled().tasks());
         report.gradedTests().forEach(t -> tasks.add(t.task()));
         int number = 1;
         for (String task : tasks) {

@@ -1,5 +1,6 @@
 package backproplab.grader.engine.batch;
 
+import backproplab.grader.report.CourseOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -13,17 +14,13 @@ import java.util.Set;
  */
 public final class TaskOrder {
 
-    /** The course's exercises, in the order of the notebook. */
-    public static final List<String> COURSE = List.of("chainrule", "activations", "tinynet", "gradcheck", "training",
-            "network", "gradientflow", "beyond");
 
     private TaskOrder() {
     }
 
     /** The exercise a task id belongs to: the part before its first dot. */
     public static String exerciseOf(String taskId) {
-        int dot = taskId.indexOf('.');
-        return dot < 0 ? taskId : taskId.substring(0, dot);
+        return CourseOrder.exerciseOf(taskId);
     }
 
     /**
@@ -33,7 +30,7 @@ public final class TaskOrder {
      * @return the course's exercises (always, so every gradebook has the same columns), then the others
      */
     public static List<String> columns(Collection<String> seen) {
-        Set<String> columns = new LinkedHashSet<>(COURSE);
+        Set<String> columns = new LinkedHashSet<>(CourseOrder.bundled().exercises());
         columns.addAll(seen);
         return new ArrayList<>(columns);
     }
