@@ -23,6 +23,12 @@ import java.util.List;
  *       ({@code Math::exp}) as a use of the method it names.</li>
  *   <li>Of {@code java.util.concurrent}, only the atomic counters are allowed (a counter inside a lambda); the
  *       field updaters reflect and are refused, and so is every parallel stream.</li>
+ *   <li>Of ND4J: {@code INDArray}; {@code Nd4j} without its file methods, {@code exec} and the getters and setters
+ *       of ND4J's machinery, but with {@code getBlasWrapper()} (the reference's update is a BLAS axpy);
+ *       {@code Transforms} without the ready-made {@code *Derivative}s; indexing, {@code DataType}, {@code Shape},
+ *       and the values of a {@code DataBuffer}, not its native pointers.</li>
+ *   <li>Of the course runtime, graded code may call {@code Backend.init()} (the reference starts ND4J in static
+ *       initialisers) and {@code Backend.describe()}; the demos may use all of it.</li>
  * </ul>
  */
 public final class CourseAllowlist {
@@ -41,6 +47,8 @@ public final class CourseAllowlist {
     static final String MONITORING = "the exercises need no JVM monitoring or management (JMX, java.lang.management)";
     static final String THREADS = "compute in the calling thread with loops or sequential streams: each test runs your "
             + "code in one thread with a time limit, and ND4J already uses several cores inside its operations";
+    static final String STREAMS = "make streams with Collection.stream(), Arrays.stream or IntStream.range: "
+            + "StreamSupport can make parallel ones";
     static final String LATER = "do the work now, in the method: finalizers, cleaners, shutdown hooks and "
             + "java.lang.ref run code later, outside the test and its time limit";
     static final String EXIT = "return a value, or throw an exception such as IllegalArgumentException, "
@@ -198,7 +206,7 @@ public final class CourseAllowlist {
             refuse("*#parallelStream", THREADS),
             refuse("java.util.stream.*#parallel", THREADS),
             refuse("java.util.Arrays#parallel*", THREADS),
-            refuse("java.util.stream.StreamSupport", THREADS),
+            refuse("java.util.stream.StreamSupport", STREAMS),
             refuse("java.util.Timer", THREADS),
             refuse("java.util.TimerTask", THREADS),
             refuse("java.util.concurrent..", THREADS),
@@ -279,6 +287,7 @@ public final class CourseAllowlist {
             refuse("org.nd4j.linalg.factory.Nd4j#read*,write*,save*,load*,createFromNp*,createNpyFrom*", FILES),
             refuse("org.nd4j.linalg.factory.Nd4j#get*,set*,exec,factory", ND4J),
             allow("org.nd4j.linalg.factory.Nd4j#getBlasWrapper"),
+            refuse("org.nd4j.linalg.factory.Nd4j#getRandom,getRandomFactory", RANDOM),
             allow("org.nd4j.linalg.factory.BlasWrapper"),
             allow("org.nd4j.linalg.api.blas.Level1"),
             allow("org.nd4j.linalg.api.blas.Level2"),
