@@ -120,7 +120,8 @@ public final class GradeCommand implements Callable<Integer> {
     private boolean backendInfo;
 
     @Option(names = "--structure-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Check the structure rules (no reflection, file or network I/O, threads, System.exit, ...) "
+            description = "Check the structure rules (only the APIs on the course's allowlist: no reflection, files, "
+                    + "network, threads, System.exit, ...; no finalizers) "
                     + "and refuse code that breaks one: it is not run and scores 0. --no-structure-rules skips them "
                     + "(for example to test the sandbox itself). Default: true.")
     private boolean structureRules;

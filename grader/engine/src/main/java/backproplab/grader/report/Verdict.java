@@ -164,7 +164,7 @@ public sealed interface Verdict permits Verdict.Graded, Verdict.ApiMismatch, Ver
         /**
          * The names of the broken rules.
          *
-         * @return for example {@code ["no System.exit, Runtime.halt or processes"]}
+         * @return for example {@code ["only the allowed Java, ND4J and course APIs"]}
          */
         public List<String> ruleNames() {
             return brokenRules.stream().map(BrokenRule::rule).toList();

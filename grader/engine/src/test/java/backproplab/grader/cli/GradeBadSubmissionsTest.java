@@ -108,7 +108,7 @@ class GradeBadSubmissionsTest {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.results().path("score").asDouble()).as("score").isZero();
         assertThat(run.results().path("output").asText()).as("results.json output")
-                .contains("Your submission was refused: it breaks the structure rule \"no System.exit, Runtime.halt or processes\"")
+                .contains("Your submission was refused: it breaks the structure rule \"only the allowed Java, ND4J and course APIs\"")
                 .doesNotContain("did not compile");
         // A refusal costs the attempt, unlike code that does not compile.
         assertThat(run.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isTrue();

@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
-/** Just enough of a pom reader for the tests: modules, properties, managed artifacts, a few texts. */
+/** Just enough of a pom reader for the tests: modules, properties, managed artifacts, dependency scopes, a few texts. */
 record PomXml(Document document) {
 
     static PomXml parse(String xml) {
@@ -57,6 +57,16 @@ record PomXml(Document document) {
             managed.put(text(plugin, "artifactId"), text(plugin, "version"));
         }
         return managed;
+    }
+
+    /** groupId:artifactId = scope ("compile" when none is given) of every dependency of the project itself. */
+    Map<String, String> dependencyScopes() {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        for (Element dependency : children(child(document.getDocumentElement(), "dependencies"))) {
+            String scope = text(dependency, "scope");
+            scopes.put(text(dependency, "groupId") + ":" + text(dependency, "artifactId"), scope.isEmpty() ? "compile" : scope);
+        }
+        return scopes;
     }
 
     List<String> profileIds() {

@@ -66,6 +66,24 @@ class StudentExportTest {
     }
 
     @Test
+    @DisplayName("the export ships the structure rules and their visible test, with ArchUnit only to compile and run them")
+    void structureRulesShip() throws IOException {
+        Path root = export.root();
+        assertThat(root.resolve("datasets/src/main/java/backproplab/coderules/CourseAllowlist.java"))
+                .as("the allowlist, in the course runtime the export copies").exists();
+        assertThat(root.resolve("exercises/src/test/java/backproplab/StructureRulesTest.java"))
+                .as("the visible test that runs the structure rules on the student's classes").exists();
+        assertThat(PomXml.parse(Files.readString(root.resolve("datasets/pom.xml"))).dependencyScopes())
+                .as("dependencies of the exported datasets pom: ArchUnit must not reach the course runtime's users")
+                .containsEntry("com.tngtech.archunit:archunit", "provided");
+        assertThat(PomXml.parse(Files.readString(root.resolve("exercises/pom.xml"))).dependencyScopes())
+                .as("dependencies of the exported exercises pom: ArchUnit only for the visible tests")
+                .containsEntry("com.tngtech.archunit:archunit", "test");
+        assertThat(Files.readString(root.resolve("exercises/docs/README.md")))
+                .as("the student notes list what student code may use").contains("## What your code may use");
+    }
+
+    @Test
     @DisplayName("the scan of the fresh export finds nothing")
     void cleanExport() {
         assertThat(export.leaks()).as("leaks in the fresh export %s (LeakScanner.scanTree)", export.root()).isEmpty();
