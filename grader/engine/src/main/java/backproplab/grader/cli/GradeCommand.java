@@ -8,6 +8,8 @@ import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.intake.SubmissionLimits;
+import backproplab.grader.sandbox.Isolation;
+import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxRunner;
@@ -53,12 +55,19 @@ import picocli.CommandLine.Spec;
                     + "thread will not stop, System.exit, a crash or running out of memory ends that test JVM, the "
                     + "test is charged with the reason and a fresh JVM runs the remaining tests (up to "
                     + "--max-restarts times); --run-timeout bounds the whole forked run. The score is computed "
-                    + "by this process from the test JVM's event stream, never by the test JVM."
+                    + "by this process from the test JVM's event stream, never by the test JVM.",
+            "",
+            "Isolation (--isolation): full runs the test JVM in a bubblewrap sandbox (Linux: uid 65534, no network, "
+                    + "read-only file system but its scratch folder, own PID namespace) with only the JDK modules the "
+                    + "suites need; modules only limits the JDK modules; none runs it with the grader's own rights. "
+                    + "auto, the default, picks full when bubblewrap works here, else modules; every report says "
+                    + "which level ran and why."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:The reports were written, whatever the score (a failing, crashing or non-compiling submission too).",
-            "1:The grader could not write its reports; a minimal results.json saying so was attempted.",
+            "1:The grader could not write its reports, or --isolation full cannot be given here; a minimal "
+                    + "results.json saying so was attempted.",
             "2:Invalid command line."
         })
 public final class GradeCommand implements Callable<Integer> {
@@ -152,6 +161,12 @@ public final class GradeCommand implements Callable<Integer> {
                     + "(see grader/suites/src/main/resources/backproplab/grader/thresholds.properties).")
     private Path thresholds;
 
+    @Option(names = "--isolation", paramLabel = "<level>", converter = IsolationConverter.class,
+            description = "How the test JVM is shut off from the machine: auto, full, modules or none. With full, "
+                    + "grading fails (exit code 1) where bubblewrap does not work. Default: auto (full when "
+                    + "bubblewrap works here, else modules).")
+    private IsolationLevel isolation;
+
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Draw the training pictures (loss curve, decision boundary) into <out>/images and the HTML "
                     + "report. Default: ${DEFAULT-VALUE}.")
@@ -167,15 +182,23 @@ public final class GradeCommand implements Callable<Integer> {
             if (thresholds != null && !Files.isRegularFile(thresholds)) {
                 return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
             }
-            work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             SkeletonApi skeleton = SkeletonApi.bundled();
             RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
                     .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList());
+            Path testJava = java != null ? java : SandboxRunner.currentJava();
+            Isolation chosen;
+            try {
+                chosen = Isolation.choose(isolation, testJava, classpath);
+            } catch (Isolation.UnavailableException e) {
+                return writeMinimal(console, e.getMessage());
+            }
+            work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             GradingSession.Settings settings = new GradingSession.Settings(suites,
-                    new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
-                    SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler,
+                    new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts,
+                            chosen),
+                    SubmissionLimits.DEFAULT, testJava, backendInfo, forkCompiler,
                     thresholds,
-                    // The test JVM creates the folder when it draws; an unwritable --out only loses the pictures.
+                    // The engine copies the pictures there after each test JVM; an unwritable --out only loses them.
                     pictures ? out.resolve("images") : null);
             classpath = classpath.withSuites(suitePath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
             timings.lap("setup");

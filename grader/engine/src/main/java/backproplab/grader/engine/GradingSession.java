@@ -50,7 +50,7 @@ public final class GradingSession {
      * @param forkCompiler     whether javac runs in a JVM of its own with the C1 compiler only (half the CPU time)
      *                         rather than in this JVM
      * @param thresholds       an instructor's thresholds file that replaces the suites' defaults, or {@code null}
-     * @param pictures         the folder where the suites draw their training pictures, or {@code null} for none
+     * @param pictures         the folder that receives the suites' training pictures, or {@code null} for none
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
                            boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures) {
@@ -120,6 +120,7 @@ public final class GradingSession {
             timings.lap("load");
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
                     settings.suiteProperties());
+            notes.add(runner.isolation().note());
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
