@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 final class Bubblewrap {
 
+    /** System property naming the bubblewrap executable; without it, {@code bwrap} is looked for on the PATH. */
+    static final String EXECUTABLE_PROPERTY = "backproplab.bwrap";
+
     /** The uid and gid of the test JVM (nobody). */
     static final int SANDBOX_UID = 65534;
     /** Cap on the processes (and threads) of the test JVM's uid. */
@@ -83,9 +86,11 @@ final class Bubblewrap {
         if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
             return new Probe(null, "bubblewrap needs Linux, and this is " + os);
         }
-        Optional<Path> bwrap = Commands.find("bwrap");
+        String named = System.getProperty(EXECUTABLE_PROPERTY, "");
+        Optional<Path> bwrap = named.isBlank() ? Commands.find("bwrap")
+                : Optional.of(Path.of(named)).filter(Files::isExecutable);
         if (bwrap.isEmpty()) {
-            return new Probe(null, "bubblewrap is not installed (no bwrap on the PATH)");
+            return new Probe(null, "bubblewrap is not installed (no " + (named.isBlank() ? "bwrap on the PATH" : named) + ")");
         }
         Commands.Result versionRun = Commands.run(List.of(bwrap.get().toString(), "--version"), PROBE_LIMIT);
         String version = versionRun.exitCode() == 0 && !versionRun.output().isBlank()

@@ -1,14 +1,17 @@
 package backproplab.grader.sandbox;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,17 +21,15 @@ import java.util.stream.Stream;
  *
  * <p>JavaCPP insists on a cache folder it can write to (for its lock file), so the sandbox gives it a folder in the
  * test JVM's scratch folder and mounts each of the real cache's sub-folders (one per platform jar) read-only inside
- * it; JavaCPP then finds every library unpacked already and loads it without writing. That only works when the cache
- * is complete, so before the first sandboxed run the grader fills it with a run of its own trusted code (the course
- * runtime starting ND4J, outside the sandbox) and records which platform jars it was filled from
- * ({@value #MARKER}); a change of those jars fills it again.
+ * it. JavaCPP then loads every library from there without writing, as long as each is there already with the size
+ * and time of its jar entry (JavaCPP's own test before it unpacks again). So before a sandboxed run the grader checks
+ * exactly that, and when a library is missing or stale it fills the cache with a run of its own trusted code (the
+ * course runtime starting ND4J, outside the sandbox), as the platforms' setup scripts do when they build an image.
  */
 final class NativeCache {
 
-    /** The file in the cache that records the platform jars it was filled from. */
-    static final String MARKER = ".backproplab-sandbox-ready";
-
     private static final Duration FILL_LIMIT = Duration.ofMinutes(5);
+    private static final Pattern LIBRARY = Pattern.compile(".*\\.(so(\\.\\d+)*|dylib|dll)$");
 
     private final Path folder;
 
@@ -59,21 +60,15 @@ final class NativeCache {
     }
 
     /**
-     * Fills the cache unless it was filled from the same platform jars before.
+     * Fills the cache unless every native library of the platform jars is in it already, as JavaCPP expects it.
      *
      * @param java      the java executable
      * @param classpath the test JVM's libraries (the course runtime and ND4J)
      * @return why the cache cannot be used, or empty when it is ready
      */
     Optional<String> ensureFilled(Path java, List<Path> classpath) {
-        String expected = platformJars(classpath);
-        Path marker = folder.resolve(MARKER);
-        try {
-            if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)) {
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            // Fill it again.
+        if (missing(classpath).isEmpty()) {
+            return Optional.empty();
         }
         List<String> command = List.of(java.toString(), "-Dorg.bytedeco.javacpp.cachedir=" + folder,
                 "-Djava.awt.headless=true", "-cp", RuntimeClasspath.join(classpath), "backproplab.runtime.Backend");
@@ -82,33 +77,42 @@ final class NativeCache {
             return Optional.of("ND4J's native libraries could not be unpacked into " + folder + " (exit code "
                     + filled.exitCode() + "): " + Commands.firstLines(filled.output(), 3));
         }
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(marker, expected, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return Optional.of("ND4J's native cache " + folder + " cannot be written: " + e);
-        }
-        return Optional.empty();
+        List<String> stillMissing = missing(classpath);
+        return stillMissing.isEmpty() ? Optional.empty()
+                : Optional.of("ND4J's native cache " + folder + " still lacks " + stillMissing.get(0)
+                        + (stillMissing.size() > 1 ? " and " + (stillMissing.size() - 1) + " more" : "")
+                        + " after ND4J started");
     }
 
-    /** Name, size and time of each platform jar (the ones JavaCPP unpacks), one per line. */
-    static String platformJars(List<Path> classpath) {
-        String platform = "-" + javacppPlatform();
-        StringBuilder text = new StringBuilder();
-        List<Path> jars = new ArrayList<>(classpath);
-        jars.sort(null);
-        for (Path jar : jars) {
+    /**
+     * The native libraries of the class path's platform jars that are not in the cache with their entry's size and
+     * time, as paths relative to the cache.
+     */
+    List<String> missing(List<Path> classpath) {
+        String platform = javacppPlatform();
+        List<String> missing = new ArrayList<>();
+        for (Path jar : classpath) {
             String name = jar.getFileName() == null ? "" : jar.getFileName().toString();
-            if (name.endsWith(".jar") && name.contains(platform)) {
-                try {
-                    text.append(name).append(' ').append(Files.size(jar)).append(' ')
-                            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-                } catch (IOException e) {
-                    text.append(name).append(" ?\n");
+            if (!name.endsWith(".jar") || !name.contains("-" + platform) || !Files.isRegularFile(jar)) {
+                continue;
+            }
+            try (JarFile file = new JarFile(jar.toFile(), false)) {
+                for (JarEntry entry : Collections.list(file.entries())) {
+                    if (entry.isDirectory() || !entry.getName().contains("/" + platform + "/")
+                            || !LIBRARY.matcher(entry.getName()).matches()) {
+                        continue;
+                    }
+                    Path cached = folder.resolve(name).resolve(entry.getName());
+                    if (!Files.isRegularFile(cached) || Files.size(cached) != entry.getSize()
+                            || Files.getLastModifiedTime(cached).toMillis() != entry.getTime()) {
+                        missing.add(name + "/" + entry.getName());
+                    }
                 }
+            } catch (IOException e) {
+                missing.add(name + " (unreadable: " + e.getMessage() + ")");
             }
         }
-        return text.toString();
+        return missing;
     }
 
     /** JavaCPP's name of this platform, for example {@code linux-x86_64}. */
