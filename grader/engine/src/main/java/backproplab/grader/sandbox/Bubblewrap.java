@@ -197,7 +197,7 @@ final class Bubblewrap {
         }
 
         @Override
-        Path readOnly(Path host) {
+        Path seen(Path host) {
             Path normal = host.toAbsolutePath().normalize();
             if (normal.startsWith(hostScratch)) {
                 return scratch().resolve(hostScratch.relativize(normal).toString());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where one test JVM sees its files, and the command line that starts it there. The launcher builds the java command
- * with the paths this layout gives ({@link #scratch()}, {@link #readOnly(Path)}), then hands it to {@link #wrap(List)}:
+ * with the paths this layout gives ({@link #scratch()}, {@link #seen(Path)}), then hands it to {@link #wrap(List)}:
  * the isolation level changes the command in this one place.
  */
 abstract class SandboxLayout {
@@ -16,12 +16,13 @@ abstract class SandboxLayout {
     abstract Path scratch();
 
     /**
-     * Where the test JVM sees a host file or folder that it only reads (a class path entry, the thresholds file).
+     * Where the test JVM sees a host file or folder: one in its scratch folder where the scratch folder is (read-write),
+     * any other (a class path entry, the thresholds file) where the layout mounts it for reading only.
      *
      * @param host the path on the host
      * @return the path in the test JVM
      */
-    abstract Path readOnly(Path host);
+    abstract Path seen(Path host);
 
     /**
      * The whole command line.
@@ -58,7 +59,7 @@ abstract class SandboxLayout {
             }
 
             @Override
-            Path readOnly(Path host) {
+            Path seen(Path host) {
                 return host;
             }
 

@@ -55,12 +55,12 @@ final class TestJvmLauncher {
         SandboxLayout layout = limits.isolation().layout(childDir);
         EventServer server = EventServer.bind(childDir);
         try {
-            ChildRequest request = new ChildRequest(layout.readOnly(server.socket()).toString(), token,
+            ChildRequest request = new ChildRequest(layout.seen(server.socket()).toString(), token,
                     System.currentTimeMillis(), suites, skipKeys, limits.testTimeout().toMillis(),
                     limits.grace().toMillis(), limits.outputCapBytes(), backendInfo, waitForGo);
             Path requestFile = childDir.resolve("request.json");
             Json.MAPPER.writeValue(requestFile.toFile(), request);
-            ProcessBuilder builder = new ProcessBuilder(layout.wrap(command(submissionClasses, layout.readOnly(requestFile),
+            ProcessBuilder builder = new ProcessBuilder(layout.wrap(command(submissionClasses, layout.seen(requestFile),
                     layout))).directory(childDir.toFile());
             layout.environment(builder.environment());
             Process process = builder.start();
@@ -83,7 +83,7 @@ final class TestJvmLauncher {
      */
     private Map<String, String> childProperties(SandboxLayout layout) {
         Map<String, String> properties = new LinkedHashMap<>(suiteProperties);
-        properties.computeIfPresent(SuiteSettings.THRESHOLDS_FILE, (name, file) -> layout.readOnly(Path.of(file)).toString());
+        properties.computeIfPresent(SuiteSettings.THRESHOLDS_FILE, (name, file) -> layout.seen(Path.of(file)).toString());
         properties.computeIfPresent(SuiteSettings.PICTURES_DIRECTORY, (name, folder) -> picturesIn(layout.scratch()).toString());
         return properties;
     }
@@ -104,7 +104,7 @@ final class TestJvmLauncher {
         command.add("-Djava.io.tmpdir=" + layout.scratch());
         childProperties(layout).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
-        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses).stream().map(layout::readOnly).toList()));
+        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses).stream().map(layout::seen).toList()));
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;
