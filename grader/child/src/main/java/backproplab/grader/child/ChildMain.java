@@ -10,7 +10,6 @@ import backproplab.runtime.Backend;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.JUnitEventForwarder;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -57,8 +56,9 @@ public final class ChildMain {
         EventWriter events = null;
         try {
             ChildRequest request = Json.MAPPER.readValue(Path.of(args[0]).toFile(), ChildRequest.class);
-            events = new EventWriter(request.port());
-            events.send(new ChildEvent.Hello(request.token(), ManagementFactory.getRuntimeMXBean().getUptime()));
+            events = new EventWriter(Path.of(request.socket()));
+            long uptime = Math.max(0, System.currentTimeMillis() - request.launchedAtEpochMillis());
+            events.send(new ChildEvent.Hello(request.token(), uptime));
             OutputCapture output = new OutputCapture(request.outputCapBytes());
             output.install();
             run(request, events, output);

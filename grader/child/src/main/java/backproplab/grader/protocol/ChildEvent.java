@@ -32,7 +32,7 @@ public sealed interface ChildEvent {
      * First message: the test JVM connected.
      *
      * @param token        the secret of the request, so the engine hears only the JVM it started
-     * @param uptimeMillis the test JVM's uptime, which is its start-up time
+     * @param uptimeMillis how long after its launch the test JVM connected, which is its start-up time
      */
     record Hello(String token, long uptimeMillis) implements ChildEvent {
     }

@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * What the parent asks a child JVM to run; written as JSON to a file whose path is the child's only argument.
  *
- * @param port           the parent's event port on 127.0.0.1
+ * @param socket         the path of the parent's event socket (a Unix domain socket in the child's scratch folder),
+ *                       as the child sees it
  * @param token          a random secret the child sends first, so only the child the parent started is heard
+ * @param launchedAtEpochMillis when the parent started the child ({@link System#currentTimeMillis()}), so the child
+ *                       can tell its start-up time without {@code java.management}
  * @param suites         packages or classes of hidden suites to run
  * @param skipKeys       stable keys of tests that already have a result (when the child replaces one that died)
  * @param testTimeoutMillis preemptive limit per test and lifecycle method
@@ -16,7 +19,7 @@ import java.util.List;
  * @param waitForGo      whether to wait, after start-up, for the parent's go line before loading any test (the
  *                       parent starts the first child while it still compiles the submission)
  */
-public record ChildRequest(int port, String token, List<String> suites, List<String> skipKeys,
+public record ChildRequest(String socket, String token, long launchedAtEpochMillis, List<String> suites, List<String> skipKeys,
                            long testTimeoutMillis, long graceMillis, int outputCapBytes, boolean backendInfo,
                            boolean waitForGo) {
 

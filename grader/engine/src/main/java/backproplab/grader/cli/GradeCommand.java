@@ -5,6 +5,7 @@ import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.intake.SubmissionLimits;
+import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.SandboxLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,12 +48,19 @@ import picocli.CommandLine.Spec;
                     + "thread will not stop, System.exit, a crash or running out of memory ends that test JVM, the "
                     + "test is charged with the reason and a fresh JVM runs the remaining tests (up to "
                     + "--max-restarts times); --run-timeout bounds the whole forked run. The score is computed "
-                    + "by this process from the test JVM's event stream, never by the test JVM."
+                    + "by this process from the test JVM's event stream, never by the test JVM.",
+            "",
+            "Isolation (--isolation): full runs the test JVM in a bubblewrap sandbox (Linux: uid 65534, no network, "
+                    + "read-only file system but its scratch folder, own PID namespace) with only the JDK modules the "
+                    + "suites need; modules only limits the JDK modules; none runs it with the grader's own rights. "
+                    + "auto, the default, picks full when bubblewrap works here, else modules; every report says "
+                    + "which level ran and why."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:The reports were written, whatever the score (a failing, crashing or non-compiling submission too).",
-            "1:The grader could not write its reports; a minimal results.json saying so was attempted.",
+            "1:The grader could not write its reports, or --isolation full cannot be given here; a minimal "
+                    + "results.json saying so was attempted.",
             "2:Invalid command line."
         })
 public final class GradeCommand implements Callable<Integer> {
@@ -147,6 +155,12 @@ public final class GradeCommand implements Callable<Integer> {
                     + "(see grader/suites/src/main/resources/backproplab/grader/thresholds.properties).")
     private Path thresholds;
 
+    @Option(names = "--isolation", paramLabel = "<level>", converter = IsolationConverter.class,
+            description = "How the test JVM is shut off from the machine: auto, full, modules or none. With full, "
+                    + "grading fails (exit code 1) where bubblewrap does not work. Default: auto (full when "
+                    + "bubblewrap works here, else modules).")
+    private IsolationLevel isolation;
+
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Draw the training pictures (loss curve, decision boundary) into <out>/images and the HTML "
                     + "report. Default: ${DEFAULT-VALUE}.")
@@ -167,9 +181,14 @@ public final class GradeCommand implements Callable<Integer> {
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                     SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler,
                     thresholds,
-                    // The test JVM creates the folder when it draws; an unwritable --out only loses the pictures.
+                    // The engine copies the pictures there after each test JVM; an unwritable --out only loses them.
                     pictures ? out.resolve("images") : null);
-            GradingSession session = GradingSession.forBundledCourse(settings, structureRules, suitePath);
+            GradingSession session;
+            try {
+                session = GradingSession.forBundledCourse(settings, structureRules, suitePath, isolation);
+            } catch (GradingSession.CannotIsolate e) {
+                return writeMinimal(console, e.getMessage());
+            }
             timings.lap("setup");
             outcome = session.grade(submission, work, timings);
         } catch (IOException | RuntimeException | LinkageError e) {

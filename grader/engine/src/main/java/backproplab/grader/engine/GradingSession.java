@@ -17,6 +17,8 @@ import backproplab.grader.intake.SubmissionLoader;
 import backproplab.grader.intake.SubmissionRejectedException;
 import backproplab.grader.protocol.SuiteSettings;
 import backproplab.grader.report.Verdict;
+import backproplab.grader.sandbox.Isolation;
+import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxResult;
@@ -56,7 +58,7 @@ public final class GradingSession {
      * @param forkCompiler     whether javac runs in a JVM of its own with the C1 compiler only (half the CPU time)
      *                         rather than in this JVM
      * @param thresholds       an instructor's thresholds file that replaces the suites' defaults, or {@code null}
-     * @param pictures         the folder where the suites draw their training pictures, or {@code null} for none
+     * @param pictures         the folder that receives the suites' training pictures, or {@code null} for none
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
                            boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures) {
@@ -92,8 +94,7 @@ public final class GradingSession {
      * @param rules     static checks on the compiled classes
      */
     /**
-     * A session for the course bundled into this grader: its skeleton API, its suites and test-JVM class path, and its
-     * structure rules.
+     * A session for the course bundled into this grader, with the test JVM as isolated as this machine allows.
      *
      * @param settings       what to run and within which limits
      * @param structureRules whether to check the structure rules ({@code false} only to test the other layers alone)
@@ -101,11 +102,50 @@ public final class GradingSession {
      * @return the session
      */
     public static GradingSession forBundledCourse(Settings settings, boolean structureRules, List<Path> moreSuites) {
+        try {
+            return forBundledCourse(settings, structureRules, moreSuites, null);
+        } catch (CannotIsolate e) {
+            throw new IllegalStateException("without a required level, isolation always finds one", e);
+        }
+    }
+
+    /**
+     * A session for the course bundled into this grader: its skeleton API, its suites and test-JVM class path, its
+     * structure rules, and the isolation level of the test JVM chosen for this machine.
+     *
+     * @param settings       what to run and within which limits
+     * @param structureRules whether to check the structure rules ({@code false} only to test the other layers alone)
+     * @param moreSuites     class folders or jars of an instructor's own suites, for the test JVM only
+     * @param isolation      the isolation the instructor asks for; {@code null} means the best this machine can do
+     * @return the session
+     * @throws CannotIsolate if the level asked for cannot be had on this machine
+     */
+    public static GradingSession forBundledCourse(Settings settings, boolean structureRules, List<Path> moreSuites,
+                                                  IsolationLevel isolation) throws CannotIsolate {
         SkeletonApi skeleton = SkeletonApi.bundled();
         RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
                 .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList())
                 .withSuites(moreSuites.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-        return new GradingSession(settings, skeleton, classpath, structureRules ? StructureRules.load() : classes -> List.of());
+        Isolation chosen;
+        try {
+            chosen = Isolation.choose(isolation, settings.java(), classpath);
+        } catch (Isolation.UnavailableException e) {
+            throw new CannotIsolate(e.getMessage());
+        }
+        Settings isolated = new Settings(settings.suites(), settings.sandbox().withIsolation(chosen),
+                settings.submissionLimits(), settings.java(), settings.backendInfo(), settings.forkCompiler(),
+                settings.thresholds(), settings.pictures());
+        return new GradingSession(isolated, skeleton, classpath, structureRules ? StructureRules.load() : classes -> List.of());
+    }
+
+    /** The isolation an instructor asked for cannot be had on this machine; the message says why. */
+    public static final class CannotIsolate extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        CannotIsolate(String message) {
+            super(message);
+        }
     }
 
     public GradingSession(Settings settings, SkeletonApi skeleton, RuntimeClasspath classpath, StructureRules rules) {
@@ -167,6 +207,7 @@ public final class GradingSession {
             timings.lap("load");
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
                     settings.suiteProperties());
+            notes.add(runner.isolation().note());
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {

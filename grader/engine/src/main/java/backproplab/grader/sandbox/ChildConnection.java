@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,12 +41,14 @@ final class ChildConnection {
     record Refused(String reason) implements Incoming {
     }
 
-    private final Socket socket;
+    private static final long ACCEPT_POLL_MILLIS = 50;
+
+    private final SocketChannel socket;
     private final TestJvm jvm;
     private final BlockingQueue<Incoming> queue = new LinkedBlockingQueue<>();
     private boolean helloSeen;
 
-    private ChildConnection(Socket socket, TestJvm jvm) {
+    private ChildConnection(SocketChannel socket, TestJvm jvm) {
         this.socket = socket;
         this.jvm = jvm;
     }
@@ -55,23 +57,26 @@ final class ChildConnection {
      * Waits for the JVM to connect and starts reading its events.
      *
      * @return the connection, or {@code null} if the JVM died or did not connect within {@link #STARTUP_LIMIT_MILLIS}
-     * @throws IOException if the server socket fails
+     * @throws IOException if the event socket fails
      */
     static ChildConnection accept(TestJvm jvm) throws IOException {
         long startNanos = System.nanoTime();
-        ServerSocket server = jvm.server();
-        server.setSoTimeout(100);
+        EventServer server = jvm.server();
         while (true) {
-            try {
-                Socket socket = server.accept();
-                socket.setSoTimeout(0);
+            SocketChannel socket = server.accept();
+            if (socket != null) {
                 ChildConnection connection = new ChildConnection(socket, jvm);
                 connection.startReader();
                 return connection;
-            } catch (SocketTimeoutException e) {
-                if (!jvm.isAlive() || (System.nanoTime() - startNanos) / 1_000_000L > STARTUP_LIMIT_MILLIS) {
-                    return null;
-                }
+            }
+            if (!jvm.isAlive() || (System.nanoTime() - startNanos) / 1_000_000L > STARTUP_LIMIT_MILLIS) {
+                return null;
+            }
+            try {
+                Thread.sleep(ACCEPT_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             }
         }
     }
@@ -92,8 +97,11 @@ final class ChildConnection {
             }
             helloSeen = true;
             if (jvm.waitsForGo()) {
-                socket.getOutputStream().write(ChildMain.GO.getBytes(StandardCharsets.UTF_8));
-                socket.getOutputStream().flush();
+                // Straight to the channel: a stream from Channels would wait for the reader's lock.
+                ByteBuffer go = ByteBuffer.wrap(ChildMain.GO.getBytes(StandardCharsets.UTF_8));
+                while (go.hasRemaining()) {
+                    socket.write(go);
+                }
             }
         }
         return item;
@@ -103,7 +111,7 @@ final class ChildConnection {
     private void startReader() {
         Thread reader = new Thread(() -> {
             try (socket; BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                    new InputStreamReader(Channels.newInputStream(socket), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     queue.add(decode(line));
                 }

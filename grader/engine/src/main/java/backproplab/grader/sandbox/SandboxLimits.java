@@ -16,18 +16,30 @@ import java.util.Objects;
  * @param grace              how long a timed-out test's thread may take to stop before the child is halted
  * @param outputCapBytes     captured standard output plus error kept per test; the rest is counted and dropped
  * @param maxRestarts        how many times a child that died is replaced to run the tests still pending
+ * @param isolation          what the child may reach of the machine ({@link Isolation#choose})
  */
 public record SandboxLimits(String heap, String threadStack, String offHeap, String physical,
                             Duration testTimeout, Duration runTimeout, Duration grace,
-                            int outputCapBytes, int maxRestarts) {
+                            int outputCapBytes, int maxRestarts, Isolation isolation) {
 
-    /** Heap 384m, stack 4m, off-heap 256m, physical 768m, 20 s per test, 300 s per run, 2 s grace, 8 KB output, 6 restarts. */
+    /**
+     * Heap 384m, stack 4m, off-heap 256m, physical 768m, 20 s per test, 300 s per run, 2 s grace, 8 KB output,
+     * 6 restarts, no isolation (the grader's CLI chooses one per grade).
+     */
     public static final SandboxLimits DEFAULT = new SandboxLimits("384m", "4m", "256m", "768m",
             Duration.ofSeconds(20), Duration.ofSeconds(300), Duration.ofSeconds(2), 8 * 1024, 6);
+
+    /** The limits with {@link Isolation#NONE}. */
+    public SandboxLimits(String heap, String threadStack, String offHeap, String physical, Duration testTimeout,
+                         Duration runTimeout, Duration grace, int outputCapBytes, int maxRestarts) {
+        this(heap, threadStack, offHeap, physical, testTimeout, runTimeout, grace, outputCapBytes, maxRestarts,
+                Isolation.NONE);
+    }
 
     /** Checks values are present and positive. */
     public SandboxLimits {
         Objects.requireNonNull(heap, "heap");
+        Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(threadStack, "threadStack");
         Objects.requireNonNull(offHeap, "offHeap");
         Objects.requireNonNull(physical, "physical");
@@ -39,6 +51,12 @@ public record SandboxLimits(String heap, String threadStack, String offHeap, Str
         if (outputCapBytes < 0 || maxRestarts < 0) {
             throw new IllegalArgumentException("output cap and restarts must be >= 0");
         }
+    }
+
+    /** A copy with another isolation. */
+    public SandboxLimits withIsolation(Isolation other) {
+        return new SandboxLimits(heap, threadStack, offHeap, physical, testTimeout, runTimeout, grace, outputCapBytes,
+                maxRestarts, other);
     }
 
     /** Human form of the per-test limit, for example {@code "20 s"} or {@code "1.5 s"}. */

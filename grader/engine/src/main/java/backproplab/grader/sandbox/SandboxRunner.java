@@ -1,6 +1,8 @@
 package backproplab.grader.sandbox;
 
 import backproplab.grader.child.ChildMain;
+import backproplab.grader.protocol.ChildEvent;
+import backproplab.grader.protocol.SuiteSettings;
 import backproplab.scoring.GradeCollector;
 import backproplab.scoring.TestStatus;
 import java.io.IOException;
@@ -34,17 +36,27 @@ public final class SandboxRunner {
 
     private final SandboxLimits limits;
     private final TestJvmLauncher launcher;
+    private final ChildPictures pictures;
 
     /**
-     * @param limits      memory, time and output limits
-     * @param classpath   the grader's code and libraries, for the child
-     * @param java        the {@code java} executable for the child
-     * @param backendInfo whether the child starts ND4J first and reports its backend line
+     * @param limits          memory, time, output limits and isolation
+     * @param classpath       the grader's code and libraries, for the child
+     * @param java            the {@code java} executable for the child
+     * @param backendInfo     whether the child starts ND4J first and reports its backend line
+     * @param suiteProperties the suites' settings ({@link SuiteSettings}); the pictures folder named there is where
+     *                        the engine copies the pictures that each child draws in its own scratch folder
      */
     public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo,
                          Map<String, String> suiteProperties) {
         this.limits = limits;
         this.launcher = new TestJvmLauncher(limits, classpath, java, backendInfo, suiteProperties);
+        String pictureFolder = suiteProperties.get(SuiteSettings.PICTURES_DIRECTORY);
+        this.pictures = new ChildPictures(pictureFolder == null ? null : Path.of(pictureFolder));
+    }
+
+    /** The isolation the children run with. */
+    public Isolation isolation() {
+        return limits.isolation();
     }
 
     /** The {@code java} executable of the running JVM. */
@@ -101,6 +113,7 @@ public final class SandboxRunner {
 
     private SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir,
                               Prestarted first) throws IOException {
+        limits.isolation().openForReading(submissionClasses);
         RunSupervisor supervisor = new RunSupervisor(limits, collector, System.nanoTime());
         for (int attempt = 0; !supervisor.over(); attempt++) {
             TestJvm jvm = attempt == 0 && first != null ? first.take()
@@ -142,14 +155,16 @@ public final class SandboxRunner {
     private void runChild(TestJvm jvm, RunSupervisor supervisor) throws IOException {
         try (jvm) {
             supervisor.childStarted(System.nanoTime());
+            pictures.childStarted(jvm.seenPictures(), jvm.hostPictures());
             String stoppedBecause;
             // If the grader itself is stopped (Ctrl-C, a platform's time limit), the child goes with it.
             Thread reaper = new Thread(jvm::kill, "child-reaper");
             Runtime.getRuntime().addShutdownHook(reaper);
             try {
-                stoppedBecause = follow(jvm, supervisor);
+                stoppedBecause = follow(jvm, supervisor, pictures);
             } finally {
                 jvm.kill();
+                pictures.childEnded();
                 try {
                     Runtime.getRuntime().removeShutdownHook(reaper);
                 } catch (IllegalStateException shuttingDown) {
@@ -167,7 +182,7 @@ public final class SandboxRunner {
      *
      * @return why the parent stopped the child, or {@code null} if the child ended by itself
      */
-    private static String follow(TestJvm jvm, RunSupervisor supervisor) throws IOException {
+    private static String follow(TestJvm jvm, RunSupervisor supervisor, ChildPictures pictures) throws IOException {
         ChildConnection connection = ChildConnection.accept(jvm);
         if (connection == null) {
             return jvm.isAlive()
@@ -190,7 +205,10 @@ public final class SandboxRunner {
                 return refused.reason();
             }
             if (item instanceof ChildConnection.Received received) {
-                supervisor.onEvent(received.event(), now);
+                ChildEvent event = pictures.translate(received.event());
+                if (event != null) {
+                    supervisor.onEvent(event, now);
+                }
             }
             Optional<String> limit = supervisor.limitReached(now);
             if (limit.isPresent()) {

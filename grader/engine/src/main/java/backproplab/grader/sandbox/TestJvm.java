@@ -1,23 +1,30 @@
 package backproplab.grader.sandbox;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One started test JVM: its process, the server socket it will report to, the secret it must send first, and the
- * drained standard streams. Closing it kills the JVM and its descendants.
+ * One started test JVM: its process, the event socket it will report to, the secret it must send first, and the
+ * drained standard streams. Closing it kills the JVM and its descendants (in the bubblewrap sandbox, the sandbox's
+ * first process, whose end ends every process in the sandbox's PID namespace).
  */
 final class TestJvm implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final EventServer server;
     private final Process process;
     private final String token;
     private final boolean waitsForGo;
     private final ConsoleTail stdout;
     private final ConsoleTail stderr;
 
-    TestJvm(ServerSocket server, Process process, String token, boolean waitsForGo) {
+    private final Path seenPictures;
+    private final Path hostPictures;
+
+    TestJvm(EventServer server, Process process, String token, boolean waitsForGo, Path seenPictures,
+            Path hostPictures) {
+        this.seenPictures = seenPictures;
+        this.hostPictures = hostPictures;
         this.server = server;
         this.process = process;
         this.token = token;
@@ -26,7 +33,17 @@ final class TestJvm implements AutoCloseable {
         this.stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
     }
 
-    ServerSocket server() {
+    /** The JVM's pictures folder, as the JVM sees it. */
+    Path seenPictures() {
+        return seenPictures;
+    }
+
+    /** The JVM's pictures folder on the host. */
+    Path hostPictures() {
+        return hostPictures;
+    }
+
+    EventServer server() {
         return server;
     }
 
@@ -74,7 +91,7 @@ final class TestJvm implements AutoCloseable {
         waitFor(5_000);
     }
 
-    /** Kills the JVM and closes its server socket. */
+    /** Kills the JVM and closes its event socket. */
     @Override
     public void close() throws IOException {
         kill();

@@ -3,20 +3,21 @@ package backproplab.grader.sandbox;
 import backproplab.grader.child.ChildMain;
 import backproplab.grader.protocol.ChildRequest;
 import backproplab.grader.protocol.Json;
+import backproplab.grader.protocol.SuiteSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Starts test JVMs ({@link ChildMain}): writes the request file, builds the command line with the memory limits,
- * and opens the loopback server socket the JVM reports to.
+ * and binds the event socket the JVM reports to. The isolation level ({@link SandboxLimits#isolation()}) lays out
+ * each JVM's files and wraps its command ({@link SandboxLayout}); this class only uses the paths the layout gives.
  */
 final class TestJvmLauncher {
 
@@ -51,25 +52,43 @@ final class TestJvmLauncher {
                    boolean waitForGo) throws IOException {
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         Path childDir = Files.createDirectories(workDir.resolve("child-" + attempt));
-        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        SandboxLayout layout = limits.isolation().layout(childDir);
+        EventServer server = EventServer.bind(childDir);
         try {
-            ChildRequest request = new ChildRequest(server.getLocalPort(), token, suites, skipKeys,
-                    limits.testTimeout().toMillis(), limits.grace().toMillis(), limits.outputCapBytes(), backendInfo,
-                    waitForGo);
+            ChildRequest request = new ChildRequest(layout.seen(server.socket()).toString(), token,
+                    System.currentTimeMillis(), suites, skipKeys, limits.testTimeout().toMillis(),
+                    limits.grace().toMillis(), limits.outputCapBytes(), backendInfo, waitForGo);
             Path requestFile = childDir.resolve("request.json");
             Json.MAPPER.writeValue(requestFile.toFile(), request);
-            Process process = new ProcessBuilder(command(submissionClasses, requestFile, childDir))
-                    .directory(childDir.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(layout.wrap(command(submissionClasses, layout.seen(requestFile),
+                    layout))).directory(childDir.toFile());
+            layout.environment(builder.environment());
+            Process process = builder.start();
             process.getOutputStream().close();
-            return new TestJvm(server, process, token, waitForGo);
+            return new TestJvm(server, process, token, waitForGo, picturesIn(layout.scratch()), picturesIn(childDir));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    private List<String> command(Path submissionClasses, Path requestFile, Path childDir) {
+    /** Where a test JVM draws its pictures: a folder in its scratch folder ({@link ChildPictures} copies them out). */
+    static Path picturesIn(Path scratch) {
+        return scratch.resolve("pictures");
+    }
+
+    /**
+     * The suites' settings as this JVM sees them: files it reads are mounted for it, and the pictures go to its own
+     * scratch folder, never straight into the report folder.
+     */
+    private Map<String, String> childProperties(SandboxLayout layout) {
+        Map<String, String> properties = new LinkedHashMap<>(suiteProperties);
+        properties.computeIfPresent(SuiteSettings.THRESHOLDS_FILE, (name, file) -> layout.seen(Path.of(file)).toString());
+        properties.computeIfPresent(SuiteSettings.PICTURES_DIRECTORY, (name, folder) -> picturesIn(layout.scratch()).toString());
+        return properties;
+    }
+
+    private List<String> command(Path submissionClasses, Path requestFile, SandboxLayout layout) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.add("-Xmx" + limits.heap());
@@ -82,10 +101,10 @@ final class TestJvmLauncher {
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
-        command.add("-Djava.io.tmpdir=" + childDir);
-        suiteProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-Djava.io.tmpdir=" + layout.scratch());
+        childProperties(layout).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-cp");
-        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses)));
+        command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses).stream().map(layout::seen).toList()));
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, as root, when it builds the autograder image (Ubuntu). It installs a JDK 17:
-# the grader compiles submissions with javac. The grader itself (grader.jar and lib/) comes from this zip;
-# nothing is built on the box.
+# Gradescope runs this once, as root, when it builds the autograder image (Ubuntu). It installs a JDK 17
+# (the grader compiles submissions with javac) and bubblewrap (the grader runs the student's code in a
+# bubblewrap sandbox: uid 65534, no network, read-only file system, own PID namespace). The grader itself
+# (grader.jar and lib/) comes from this zip; nothing is built on the box.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends openjdk-17-jdk-headless
+apt-get install -y --no-install-recommends bubblewrap \
+  || echo "bubblewrap could not be installed: the grader will only limit the test JVM's JDK modules (each report says so)."
 chmod +x /autograder/source/run_autograder /autograder/source/backproplab-grade.sh
 [ -f /autograder/run_autograder ] && chmod +x /autograder/run_autograder
 java -version
 # Start ND4J once, so JavaCPP unpacks its native libraries (about 400 MB) into ~/.javacpp/cache inside the
-# image, instead of in every grading run.
+# image, instead of in every grading run (the sandboxed test JVM reads them there and never writes them).
 java -cp "/autograder/source/grader.jar:/autograder/source/lib/*" backproplab.runtime.Backend \
   || echo "ND4J warm-up failed: every grading run will unpack ND4J's native libraries itself (slower)."

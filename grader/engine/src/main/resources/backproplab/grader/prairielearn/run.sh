@@ -5,4 +5,12 @@
 # temporary folder laid out like /grade).
 ROOT="${GRADE_ROOT:-/grade}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The grader runs the student's code in a bubblewrap sandbox where it can (each report's "Isolation" note says
+# whether it did). The stock image has no bubblewrap: install it, if this container may reach its package
+# mirrors, within 20 s (BACKPROPLAB_INSTALL_BWRAP=0 skips this; an image with bubblewrap in it skips it too).
+if [ "${BACKPROPLAB_INSTALL_BWRAP:-1}" != 0 ] && ! command -v bwrap >/dev/null 2>&1 \
+    && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  timeout 20 sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bubblewrap' \
+    >/dev/null 2>&1 || true
+fi
 exec bash "$HERE/backproplab-grade.sh" prairielearn "$ROOT/student" "$ROOT/results/results.json" "$HERE"

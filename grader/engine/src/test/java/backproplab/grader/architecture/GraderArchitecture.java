@@ -4,6 +4,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import backproplab.grader.intake.SubmissionLimits;
+import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.SandboxLimits;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
@@ -43,9 +44,10 @@ final class GraderArchitecture {
                 .whereLayer(ENGINE).mayOnlyBeAccessedByLayers(CLI)
                 .whereLayer(PACKAGING).mayOnlyBeAccessedByLayers(CLI)
                 .whereLayer(PARTS).mayOnlyBeAccessedByLayers(ENGINE)
-                // The CLI's option defaults are the limits' defaults: the limit values are the one thing it may name.
+                // The CLI's option defaults are the limits' defaults and its --isolation values the levels: these values
+                // are the one thing of the parts it may name.
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage("backproplab.grader.cli.."),
-                        JavaClass.Predicates.belongToAnyOf(SandboxLimits.class, SubmissionLimits.class))
+                        JavaClass.Predicates.belongToAnyOf(SandboxLimits.class, SubmissionLimits.class, IsolationLevel.class))
                 .whereLayer(SUITES).mayNotBeAccessedByAnyLayer()
                 .whereLayer(TEST_JVM).mayOnlyBeAccessedByLayers(CLI, ENGINE, PARTS)
                 .whereLayer(PROTOCOL).mayOnlyBeAccessedByLayers(ENGINE, PARTS, TEST_JVM, SUITES);

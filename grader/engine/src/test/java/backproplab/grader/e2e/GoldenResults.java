@@ -37,6 +37,8 @@ final class GoldenResults {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern BACKEND_LINE = Pattern.compile("(?m)^Backend: .*$");
+    /** The isolation note depends on the machine (bubblewrap or not); the level is tested on its own. */
+    private static final Pattern ISOLATION_NOTE = Pattern.compile("(?m)^- Isolation: .*$");
     private static final Pattern SECONDS = Pattern.compile("\\b\\d+(\\.\\d+)? ?(ms|s)\\b(?! limit)");
     /** Relative errors at rounding-noise level (1e-7 and below) differ between BLAS kernels; their digits are not pinned. */
     private static final Pattern NOISE = Pattern.compile("\\b\\d\\.\\de-(0[7-9]|[1-9]\\d)\\b");
@@ -53,7 +55,8 @@ final class GoldenResults {
 
     /**
      * A copy of results.json without what depends on the run: no {@code execution_time}; the submission's
-     * temporary path becomes {@code <submission>}, the backend line {@code Backend: <backend>}, durations
+     * temporary path becomes {@code <submission>}, the backend line {@code Backend: <backend>}, the isolation note
+     * {@code - Isolation: <isolation>}, durations
      * {@code <duration>}, rounding-noise numbers such as a relative error of {@code 8.4e-10} {@code <noise>}, and
      * values printed with 8 or more decimals are rounded to 6 significant digits (the last digits of a numerical
      * gradient depend on the CPU's BLAS kernel).
@@ -68,6 +71,7 @@ final class GoldenResults {
         if (node.isTextual()) {
             String text = node.asText().replace(submission, "<submission>");
             text = BACKEND_LINE.matcher(text).replaceAll("Backend: <backend>");
+            text = ISOLATION_NOTE.matcher(text).replaceAll("- Isolation: <isolation>");
             text = NOISE.matcher(text).replaceAll("<noise>");
             text = LONG_DECIMAL.matcher(text).replaceAll(number ->
                     new BigDecimal(number.group()).round(new MathContext(6)).toPlainString());

@@ -1,12 +1,14 @@
 package backproplab.grader.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import backproplab.grader.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -51,6 +53,16 @@ class ReferenceAndSkeletonTest {
                 .isEqualTo(max);
         assertThat(reference.prairieLearn().path("gradable").asBoolean()).as("prairielearn.json gradable").isTrue();
         assertThat(reference.prairieLearn().path("score").asDouble()).as("prairielearn.json score (a fraction)").isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("on Linux both ran with full isolation, which the default (--isolation auto) picks where bubblewrap works")
+    void bothRanInTheSandbox() {
+        assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux"), "bubblewrap is Linux only");
+        for (CliRun run : List.of(reference, skeleton)) {
+            assertThat(run.results().path("output").asText()).as("the run notes of %s", run.out())
+                    .contains("Isolation: full (bubblewrap");
+        }
     }
 
     @Test

@@ -60,8 +60,8 @@ class PrairieLearnGraderIT {
                 .isEqualTo("/grade/" + PrairieLearnPackage.SERVER_FILES + "/run.sh");
         assertThat(external.path("serverFilesCourse").toString()).as("info.json serverFilesCourse").contains("backproplab/");
         assertThat(info.path("uuid").asText()).as("info.json uuid").matches("[0-9a-f-]{36}");
-        assertThat(external.path("timeout").asInt()).as("info.json timeout (s) must exceed the script's own 270 s limit")
-                .isGreaterThan(270);
+        assertThat(external.path("timeout").asInt()).as("info.json timeout (s) must exceed the script's own 260 s limit")
+                .isGreaterThan(260);
     }
 
     @Test

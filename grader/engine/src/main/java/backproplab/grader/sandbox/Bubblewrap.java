@@ -1,0 +1,287 @@
+package backproplab.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The test JVM in a bubblewrap ({@code bwrap}) sandbox on Linux, the OS layer of {@link IsolationLevel#FULL}.
+ *
+ * <p>The sandbox has its own PID, network, IPC, UTS and mount namespaces ({@code --die-with-parent}, so it ends with
+ * the grader; when its first process ends, the kernel kills every process left in it). Its file system is the host's,
+ * read-only, with a fresh {@code /proc} and {@code /dev}, an empty {@code /run} (no host sockets), and:
+ * <pre>
+ *   /run/backproplab/scratch     the test JVM's scratch folder, read-write (its working directory, java.io.tmpdir,
+ *                                user.home, the event socket, the pictures)
+ *   /tmp                         a private /tmp: a folder in the scratch folder
+ *   /run/backproplab/ro-NN/name  each file or folder the test JVM reads: class path entries, the thresholds file
+ *   .../scratch/native-cache/*   ND4J's native libraries, read-only ({@link NativeCache})
+ * </pre>
+ * When the grader runs as root, the test JVM runs as uid and gid 65534 ({@code setpriv}, every capability dropped,
+ * no new privileges): it cannot signal, trace or read the files of the grader's account. Otherwise it runs as uid
+ * 65534 of a user namespace of its own (still the grader's account outside it, which the PID namespace hides). The
+ * number of processes of that uid is capped ({@code prlimit --nproc}) when prlimit is there. The environment is
+ * emptied but for a few harmless variables, so no secret of the grader's reaches the test JVM.
+ */
+final class Bubblewrap {
+
+    /** System property naming the bubblewrap executable; without it, {@code bwrap} is looked for on the PATH. */
+    static final String EXECUTABLE_PROPERTY = "backproplab.bwrap";
+
+    /** The uid and gid of the test JVM (nobody). */
+    static final int SANDBOX_UID = 65534;
+    /** Cap on the processes (and threads) of the test JVM's uid. */
+    static final int MAX_PROCESSES = 512;
+    /** Where the sandbox's own files are mounted. */
+    static final Path ROOT = Path.of("/run/backproplab");
+
+    /** Host variables the test JVM keeps (ND4J, OpenMP and BLAS settings, locale, time zone); the rest is dropped. */
+    private static final List<String> KEPT_VARIABLES = List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ");
+    private static final List<String> KEPT_PREFIXES = List.of("ND4J_", "OMP_", "OPENBLAS_", "MKL_", "BACKPROPLAB_");
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(60);
+
+    private final Path bwrap;
+    private final String version;
+    private final boolean root;
+    private final Path setpriv;
+    private final Path prlimit;
+    private final NativeCache nativeCache;
+
+    private Bubblewrap(Path bwrap, String version, boolean root, Path setpriv, Path prlimit, NativeCache nativeCache) {
+        this.bwrap = bwrap;
+        this.version = version;
+        this.root = root;
+        this.setpriv = setpriv;
+        this.prlimit = prlimit;
+        this.nativeCache = nativeCache;
+    }
+
+    /** The outcome of {@link #probe}: a working sandbox, or why there is none. */
+    record Probe(Bubblewrap bubblewrap, String problem) {
+        boolean works() {
+            return bubblewrap != null;
+        }
+    }
+
+    /**
+     * Finds bubblewrap and checks, once, that it can run the test JVM here: {@code java -version} in the real sandbox.
+     * Fills ND4J's native cache first if it is not complete.
+     *
+     * @param java      the test JVM's java executable
+     * @param libraries the test JVM's libraries, to fill the native cache
+     * @return the sandbox, or why there is none
+     */
+    static Probe probe(Path java, List<Path> libraries) {
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return new Probe(null, "bubblewrap needs Linux, and this is " + os);
+        }
+        String named = System.getProperty(EXECUTABLE_PROPERTY, "");
+        Optional<Path> bwrap = named.isBlank() ? Commands.find("bwrap")
+                : Optional.of(Path.of(named)).filter(Files::isExecutable);
+        if (bwrap.isEmpty()) {
+            return new Probe(null, "bubblewrap is not installed (no " + (named.isBlank() ? "bwrap on the PATH" : named) + ")");
+        }
+        Commands.Result versionRun = Commands.run(List.of(bwrap.get().toString(), "--version"), PROBE_LIMIT);
+        String version = versionRun.exitCode() == 0 && !versionRun.output().isBlank()
+                ? versionRun.output().lines().findFirst().orElse("bubblewrap").strip() : "bubblewrap (unknown version)";
+        boolean root = isRoot();
+        Path setpriv = null;
+        if (root) {
+            Optional<Path> found = Commands.find("setpriv");
+            if (found.isEmpty()) {
+                return new Probe(null, "setpriv (util-linux) is not installed, and the grader runs as root: it needs "
+                        + "setpriv to run the test JVM as uid " + SANDBOX_UID);
+            }
+            setpriv = found.get();
+        }
+        Path prlimit = Commands.find("prlimit").orElse(null);
+        NativeCache cache = NativeCache.ofThisAccount();
+        Bubblewrap sandbox = new Bubblewrap(bwrap.get(), version, root, setpriv, prlimit, cache);
+        Optional<String> trial = sandbox.trial(java);
+        if (trial.isPresent()) {
+            return new Probe(null, trial.get());
+        }
+        Optional<String> filled = cache.ensureFilled(java, libraries);
+        return filled.isPresent() ? new Probe(null, filled.get()) : new Probe(sandbox, "");
+    }
+
+    /** Runs {@code java -version} in the sandbox; empty if it worked, else what went wrong. */
+    private Optional<String> trial(Path java) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("backproplab-sandbox-probe-");
+            Layout layout = layout(scratch);
+            ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(java.toString(), "-version")));
+            layout.environment(builder.environment());
+            Commands.Result result = Commands.run(builder, PROBE_LIMIT);
+            return result.exitCode() == 0 ? Optional.empty()
+                    : Optional.of("bubblewrap cannot run the test JVM here (exit code " + result.exitCode() + "): "
+                            + Commands.firstLines(result.output(), 2));
+        } catch (IOException e) {
+            return Optional.of("the sandbox's folders cannot be prepared: " + e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** For the report: what the sandbox does. */
+    String description() {
+        return version + ": " + (root ? "own uid " + SANDBOX_UID : "uid " + SANDBOX_UID + " in its own user namespace")
+                + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
+                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes" : " (no process cap: prlimit is missing)");
+    }
+
+    /**
+     * Lays out one test JVM's sandbox around a host scratch folder, which it prepares (sub-folders, and the owner when
+     * the test JVM runs as uid 65534).
+     */
+    Layout layout(Path hostScratch) throws IOException {
+        Files.createDirectories(hostScratch.resolve("tmp"));
+        Path cacheMounts = Files.createDirectories(hostScratch.resolve("native-cache"));
+        List<Path> cacheEntries = Files.isDirectory(nativeCache.folder()) ? nativeCache.entries() : List.of();
+        for (Path entry : cacheEntries) {
+            Files.createDirectories(cacheMounts.resolve(entry.getFileName().toString()));
+        }
+        if (root) {
+            for (Path folder : List.of(hostScratch, hostScratch.resolve("tmp"), cacheMounts)) {
+                Files.setAttribute(folder, "unix:uid", SANDBOX_UID);
+                Files.setAttribute(folder, "unix:gid", SANDBOX_UID);
+            }
+        }
+        return new Layout(hostScratch, cacheEntries);
+    }
+
+    /**
+     * Lets the test JVM's uid read a folder the grader wrote (the compiled submission), whatever the grader's umask.
+     * Nothing to do when the test JVM is the grader's own account in a user namespace.
+     */
+    void openForReading(Path folder) throws IOException {
+        if (!root || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.toList()) {
+                if (!Files.isSymbolicLink(file)) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                            Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+        }
+    }
+
+    /** One test JVM's sandbox. */
+    final class Layout extends SandboxLayout {
+        private final Path hostScratch;
+        private final List<Path> cacheEntries;
+        private final Map<Path, Path> readOnly = new LinkedHashMap<>();
+
+        private Layout(Path hostScratch, List<Path> cacheEntries) {
+            this.hostScratch = hostScratch;
+            this.cacheEntries = cacheEntries;
+        }
+
+        @Override
+        Path scratch() {
+            return ROOT.resolve("scratch");
+        }
+
+        @Override
+        Path seen(Path host) {
+            Path normal = host.toAbsolutePath().normalize();
+            if (normal.startsWith(hostScratch)) {
+                return scratch().resolve(hostScratch.relativize(normal).toString());
+            }
+            // A folder per entry keeps the file name, which JavaCPP needs to find a jar's unpacked libraries.
+            return readOnly.computeIfAbsent(normal, path -> ROOT.resolve(String.format(Locale.ROOT, "ro-%02d", readOnly.size()))
+                    .resolve(path.getFileName() == null ? "root" : path.getFileName().toString()));
+        }
+
+        @Override
+        List<String> wrap(List<String> javaCommand) {
+            List<String> command = new ArrayList<>();
+            command.add(bwrap.toString());
+            command.addAll(List.of("--die-with-parent", "--new-session", "--unshare-pid", "--unshare-net", "--unshare-ipc",
+                    "--unshare-uts", "--unshare-cgroup-try"));
+            if (!root) {
+                command.addAll(List.of("--unshare-user", "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID));
+            }
+            command.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/run",
+                    "--dir", ROOT.toString(), "--bind", hostScratch.toString(), scratch().toString(),
+                    "--bind", hostScratch.resolve("tmp").toString(), "/tmp"));
+            readOnly.forEach((host, inside) -> command.addAll(List.of("--dir", inside.getParent().toString(),
+                    "--ro-bind", host.toString(), inside.toString())));
+            Path cache = scratch().resolve("native-cache");
+            for (Path entry : cacheEntries) {
+                command.addAll(List.of("--ro-bind", entry.toString(), cache.resolve(entry.getFileName().toString()).toString()));
+            }
+            command.addAll(List.of("--chdir", scratch().toString()));
+            if (root) {
+                command.addAll(List.of("--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_SETPCAP"));
+            }
+            command.add("--");
+            if (root) {
+                command.addAll(List.of(setpriv.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
+                        "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"));
+            }
+            if (prlimit != null) {
+                command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES, "--"));
+            }
+            List<String> options = new ArrayList<>(ModuleLimits.jvmOptions());
+            options.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+            options.add("-Duser.home=" + scratch());
+            command.addAll(withJvmOptions(javaCommand, options));
+            return command;
+        }
+
+        @Override
+        void environment(Map<String, String> environment) {
+            Map<String, String> kept = new LinkedHashMap<>();
+            environment.forEach((name, value) -> {
+                if (KEPT_VARIABLES.contains(name) || KEPT_PREFIXES.stream().anyMatch(name::startsWith)) {
+                    kept.put(name, value);
+                }
+            });
+            environment.clear();
+            environment.putAll(kept);
+            environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+            environment.put("HOME", scratch().toString());
+            environment.put("TMPDIR", "/tmp");
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // A probe folder left behind is harmless.
+                }
+            });
+        } catch (IOException | RuntimeException ignored) {
+            // Same.
+        }
+    }
+}
