@@ -2,7 +2,6 @@ package backproplab.grader.cli;
 
 import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.checks.StructureRules;
-import backproplab.grader.child.ProcessCpu;
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
@@ -190,9 +189,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         String table;
         try {
-            outcome.timings().cpu("grader (until the reports)", ProcessCpu.millis());
             table = ReportOutput.writeAll(outcome, out);
-            outcome.timings().lap("reports");
         } catch (IOException | RuntimeException | LinkageError e) {
             ReportOutput.printFallbackConsole(outcome, console);
             return writeMinimal(console, "Writing the reports failed: " + e);

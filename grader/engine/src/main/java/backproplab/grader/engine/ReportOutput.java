@@ -1,5 +1,6 @@
 package backproplab.grader.engine;
 
+import backproplab.grader.child.ProcessCpu;
 import backproplab.grader.report.GradescopeReporter;
 import backproplab.grader.report.Reporters;
 import backproplab.grader.report.RunInfo;
@@ -47,18 +48,24 @@ public final class ReportOutput {
     }
 
     /**
-     * Writes every report file into {@code outDir}, plus {@value #TIMINGS_FILE} with the phase timings.
+     * Writes every report file into {@code outDir}, then ends the {@code reports} phase and writes
+     * {@value #TIMINGS_FILE}: the wall time of each phase ({@code phasesMillis}), the CPU time this JVM used in each
+     * ({@code phasesCpuMillis}) and the CPU time of each process of the run ({@code cpuMillis}).
      *
      * @return the console table of the reporters
      */
     public static String writeAll(GradingOutcome outcome, Path outDir) throws IOException {
         String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
+        outcome.timings().lap("reports");
+        outcome.timings().cpu("grader JVM", ProcessCpu.millis());
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode timings = mapper.createObjectNode();
         timings.put("status", outcome.status().name());
         ObjectNode phases = timings.putObject("phasesMillis");
         outcome.timings().phases().forEach(phases::put);
         timings.put("totalMillis", outcome.timings().totalMillis());
+        ObjectNode phaseCpu = timings.putObject("phasesCpuMillis");
+        outcome.timings().phaseCpu().forEach(phaseCpu::put);
         ObjectNode cpu = timings.putObject("cpuMillis");
         outcome.timings().cpu().forEach(cpu::put);
         Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
