@@ -200,9 +200,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         String table;
         try {
-            outcome.timings().cpuOfThisJvm("grader (until the reports)");
-            table = ReportOutput.writeAll(outcome, out);
-            outcome.timings().lap("reports");
+            table = ReportOutput.writeAllOfThisJvm(outcome, out);
         } catch (IOException | RuntimeException | LinkageError e) {
             ReportOutput.printFallbackConsole(outcome, console);
             return writeMinimal(console, "Writing the reports failed: " + e);

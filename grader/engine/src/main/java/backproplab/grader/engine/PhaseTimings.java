@@ -10,16 +10,20 @@ import java.util.StringJoiner;
 /**
  * Wall time of each phase of a grading run, in the order they ran, for the console, {@code timings.json}
  * and the benchmark. A phase may carry a breakdown measured elsewhere (the child JVM's start-up, ND4J's
- * start-up and the tests inside the forked run).
+ * start-up and the tests inside the forked run). Each phase also records the CPU time this JVM used during it
+ * (all of its threads, the JIT compilers and the collector included), and the run records the CPU time of
+ * each process it started.
  */
 public final class PhaseTimings {
 
     private final Map<String, Long> millis = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> details = new LinkedHashMap<>();
     private final Map<String, Long> cpu = new LinkedHashMap<>();
+    private final Map<String, Long> phaseCpu = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private final long jvmUptimeAtStartMillis;
     private long phaseStartNanos = startNanos;
+    private long phaseStartCpuMillis = ProcessCpu.millis();
 
     /** Starts the clock now. */
     public PhaseTimings() {
@@ -42,6 +46,9 @@ public final class PhaseTimings {
                 uptime = 0;
             }
             millis.put("grader start", uptime);
+            if (phaseStartCpuMillis >= 0) {
+                phaseCpu.put("grader start", phaseStartCpuMillis);
+            }
         }
         jvmUptimeAtStartMillis = uptime;
     }
@@ -54,11 +61,16 @@ public final class PhaseTimings {
     /** Ends the current phase under {@code name}, with a breakdown of it, and starts the next one. */
     public synchronized void lap(String name, Map<String, Long> breakdown) {
         long now = System.nanoTime();
+        long nowCpu = ProcessCpu.millis();
         millis.merge(name, (now - phaseStartNanos) / 1_000_000L, Long::sum);
+        if (nowCpu >= 0 && phaseStartCpuMillis >= 0) {
+            phaseCpu.merge(name, nowCpu - phaseStartCpuMillis, Long::sum);
+        }
         if (!breakdown.isEmpty()) {
             details.put(name, new LinkedHashMap<>(breakdown));
         }
         phaseStartNanos = now;
+        phaseStartCpuMillis = nowCpu;
     }
 
     /** Records the CPU time of one process of the run (negative values, meaning unknown, are left out). */
@@ -76,6 +88,11 @@ public final class PhaseTimings {
     /** CPU time per process, in milliseconds. */
     public synchronized Map<String, Long> cpu() {
         return new LinkedHashMap<>(cpu);
+    }
+
+    /** CPU time of this JVM during each phase, in milliseconds, in order (phases whose CPU time is unknown are left out). */
+    public synchronized Map<String, Long> phaseCpu() {
+        return new LinkedHashMap<>(phaseCpu);
     }
 
     /** Milliseconds since the clock started, plus the JVM's start-up when it counts. */

@@ -33,18 +33,41 @@ public final class ReportOutput {
     }
 
     /**
-     * Writes every report file into {@code outDir}, plus {@value #TIMINGS_FILE} with the phase timings.
+     * Writes every report file into {@code outDir}, then ends the {@code reports} phase and writes
+     * {@value #TIMINGS_FILE}: the wall time of each phase ({@code phasesMillis}), the CPU time this JVM used in each
+     * ({@code phasesCpuMillis}) and the CPU time of each process of the run ({@code cpuMillis}), this JVM's whole CPU
+     * time among them: for a JVM started for this one grade ({@code grader grade}).
+     *
+     * @return the console table of the reporters
+     */
+    public static String writeAllOfThisJvm(GradingOutcome outcome, Path outDir) throws IOException {
+        return write(outcome, outDir, true);
+    }
+
+    /**
+     * Writes every report file and {@value #TIMINGS_FILE} as {@link #writeAllOfThisJvm} does, but without this JVM's
+     * whole CPU time, which a JVM that grades many submissions ({@code grader batch}) does not spend on this one.
      *
      * @return the console table of the reporters
      */
     public static String writeAll(GradingOutcome outcome, Path outDir) throws IOException {
+        return write(outcome, outDir, false);
+    }
+
+    private static String write(GradingOutcome outcome, Path outDir, boolean thisJvmIsTheRun) throws IOException {
         String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
+        outcome.timings().lap("reports");
+        if (thisJvmIsTheRun) {
+            outcome.timings().cpuOfThisJvm("grader JVM");
+        }
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode timings = mapper.createObjectNode();
         timings.put("status", outcome.verdict().status());
         ObjectNode phases = timings.putObject("phasesMillis");
         outcome.timings().phases().forEach(phases::put);
         timings.put("totalMillis", outcome.timings().totalMillis());
+        ObjectNode phaseCpu = timings.putObject("phasesCpuMillis");
+        outcome.timings().phaseCpu().forEach(phaseCpu::put);
         ObjectNode cpu = timings.putObject("cpuMillis");
         outcome.timings().cpu().forEach(cpu::put);
         Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
