@@ -55,8 +55,8 @@ public final class ConsoleReporter implements Reporter {
         for (ExerciseView exercise : exercises) {
             rows.add(new String[] {
                 exercise.exercise(),
-                exercise.graded() ? Points.format(exercise.score()) + " / " + Points.format(exercise.maxScore()) : "-",
-                exercise.graded() ? bar(exercise.fraction()) : "",
+                exercise.carriesPoints() ? Points.format(exercise.score()) + " / " + Points.format(exercise.maxScore()) : "-",
+                exercise.carriesPoints() ? bar(exercise.fraction()) : "",
                 exercise.passed().size() + " of " + exercise.testCount()});
         }
         table(out, rows, "  ");
@@ -95,6 +95,7 @@ public final class ConsoleReporter implements Reporter {
                 if (!numbered.test().message().isEmpty()) {
                     indented(out, numbered.test().message());
                 }
+                pictures(out, numbered.test());
             }
         }
         out.append('\n');
@@ -107,6 +108,10 @@ public final class ConsoleReporter implements Reporter {
         for (String note : FailureNotes.of(test.message()).notes()) {
             indented(out, "Read in the notes: " + FailureNotes.where(note));
         }
+        pictures(out, test);
+    }
+
+    private static void pictures(StringBuilder out, TestOutcome test) {
         for (Path png : test.images()) {
             String caption = PngImages.caption(png).map(text -> ": " + text).orElse("");
             indented(out, "Picture: " + picture(png) + caption);

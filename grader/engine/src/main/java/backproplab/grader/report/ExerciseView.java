@@ -68,6 +68,11 @@ record ExerciseView(String exercise, boolean graded, List<ReportLayout.Section> 
         return test.graded() ? !test.fullMarks() : !test.passed();
     }
 
+    /** Whether the exercise carries points; the API and structure checks carry none, and get no points or bar. */
+    boolean carriesPoints() {
+        return graded && maxScore > 0;
+    }
+
     /** The share of the points earned, 0 when nothing is possible. */
     double fraction() {
         return maxScore == 0.0 ? 0.0 : Math.min(1.0, score / maxScore);

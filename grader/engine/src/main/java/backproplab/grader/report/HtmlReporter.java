@@ -204,10 +204,11 @@ public final class HtmlReporter implements Reporter {
             html.open("tr");
             html.open("td").openInline("a").attribute("href", "#" + exerciseId(exercise))
                     .text(exercise.exercise()).closeInline().closeInline();
-            html.open("td").attribute("class", "num").text(exercise.graded()
+            boolean weighed = exercise.carriesPoints();
+            html.open("td").attribute("class", "num").text(weighed
                     ? Points.format(exercise.score()) + " / " + Points.format(exercise.maxScore()) : "-").closeInline();
             html.open("td");
-            if (exercise.graded()) {
+            if (weighed) {
                 bar(html, exercise.fraction());
             }
             html.closeInline();

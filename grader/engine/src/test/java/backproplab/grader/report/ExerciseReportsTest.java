@@ -66,6 +66,17 @@ class ExerciseReportsTest {
     }
 
     @Test
+    @DisplayName("checks worth no points (API, structure) get a row in the overview without points or a bar")
+    void checksWithoutPoints() {
+        SampleReports.Case refusal = SampleReports.named("refusal");
+        String text = new ConsoleReporter().render(refusal.report(), refusal.run());
+        assertThat(text.lines().filter(l -> l.startsWith("  structure ")).findFirst().orElseThrow())
+                .as("the structure row").doesNotContain("[").contains(" -  ").endsWith("1 of 2");
+        String html = new HtmlReporter().render(refusal.report(), refusal.run());
+        assertThat(html).as("no bar for checks").doesNotContain("class=\"bar");
+    }
+
+    @Test
     @DisplayName("report.html starts with the overview and shows each failure with method, message, notes and picture")
     void htmlOverview() {
         String html = new HtmlReporter().render(COURSE.report(), COURSE.run());
