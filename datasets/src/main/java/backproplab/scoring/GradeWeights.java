@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * How many points of the grade each exercise is worth: the one table of weights, read from
  * {@value #RESOURCE} (lines {@code exercise = points}, in the course's order, {@code #} comments). The grade's
  * hidden tests add up to these weights per exercise (the grader's tests check it), and the students' score preview
- * ({@link ScorePreview}) scales its visible tests to them, so that the preview and the grade share one scale.
+ * ({@code ScorePreview}) scales its visible tests to them, so that the preview and the grade share one scale.
  */
 public final class GradeWeights {
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The console text, also written to {@code console.txt}: the run text (submission, backend, the verdict's headline and
- * details, notes); an overview with one row per exercise in the course's order ({@link ExerciseView}: points earned
+ * details, notes); an overview with one row per exercise in the course's order ({@code ExerciseView}: points earned
  * and possible, a bar of {@code #} and {@code .}, the tests with full marks); then each exercise with the tests that
  * lost points first, each followed by its message (expected versus actual), where the notes explain it and its
  * pictures, and then the tests with full marks; last the counts line and {@code Score: 87.0 / 100.0}. Plain text,

@@ -14,10 +14,10 @@ import java.util.Optional;
  * <p>A header with the total score, the submission, the backend line, the run time and the test counts;
  * a section for the verdict when there is something to say (compile errors, API differences, the broken structure
  * rules, why the submission could not be graded, the grader's error) and one for the notes; then an overview, one
- * row per exercise in the course's order ({@link ExerciseView}) with its points earned and possible and a bar; then
+ * row per exercise in the course's order ({@code ExerciseView}) with its points earned and possible and a bar; then
  * one section per exercise in that order. Within an exercise the tests that lost points come first, each as a card
  * with its number, name, task, points and status, the student method its message names, the message (expected
- * versus actual, in a {@code <pre>}), where the notes explain it ({@link FailureNotes}), the PNGs the test attached
+ * versus actual, in a {@code <pre>}), where the notes explain it ({@code FailureNotes}), the PNGs the test attached
  * (loss curves, decision boundaries) embedded as {@code data:image/png;base64} images with their captions, and the
  * captured output in a collapsed {@code <details>}; then a table of the tests that earned full marks. Hidden tests
  * are shown in full with a "hidden" badge: this page is for instructors and for students once results are
