@@ -35,6 +35,18 @@ public final class ScoreTable {
      * @return the table, ending with the total line and a newline
      */
     public static String render(GradeReport report) {
+        return table(report) + "Score: " + Points.format(report.score()) + " / " + Points.format(report.maxScore())
+                + "\n";
+    }
+
+    /**
+     * The table for a report without its total line: the rows, the messages and the line of counts
+     * ({@link #summary(GradeReport)}).
+     *
+     * @param report the report to print
+     * @return the table, ending with the counts line and a newline
+     */
+    public static String table(GradeReport report) {
         List<String[]> rows = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         List<TestOutcome> ordered = new ArrayList<>();
@@ -74,8 +86,6 @@ public final class ScoreTable {
             }
         }
         out.append(summary(report)).append('\n');
-        out.append("Score: ").append(Points.format(report.score())).append(" / ")
-                .append(Points.format(report.maxScore())).append('\n');
         return out.toString();
     }
 

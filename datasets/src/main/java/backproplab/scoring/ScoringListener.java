@@ -19,8 +19,9 @@ import org.junit.platform.launcher.TestPlan;
  * way. It forwards the events to a {@link GradeCollector} through a {@link JUnitEventForwarder}, and when
  * the test plan finishes it hands the {@link GradeReport} to its consumer.
  *
- * <p>The instance made by the service loader writes a <em>score preview</em>: the {@link ScoreTable} of
- * the run, to {@code target/score-preview.txt} (only if the working directory has a {@code target}
+ * <p>The instance made by the service loader writes a <em>score preview</em> ({@code ScorePreview}: the visible
+ * tests on the grade's scale, each exercise weighted as in the grade by {@link GradeWeights}, then their
+ * {@link ScoreTable}), to {@code target/score-preview.txt} (only if the working directory has a {@code target}
  * directory, as in a Maven build) or to the file named by the system property {@value #PREVIEW_FILE_PROPERTY}.
  * Set the system property {@value #PREVIEW_PROPERTY} to {@code false} to turn it off. Runs without a
  * single graded test write nothing. Nothing is printed to the console, where it would mix with the build

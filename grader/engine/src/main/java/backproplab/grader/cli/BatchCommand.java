@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.batch.ClassBatch;
 import backproplab.grader.engine.batch.ConsoleProgress;
 import backproplab.grader.engine.batch.ShardSpec;
@@ -17,14 +18,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code grader batch <submissions> --out <dir>}: grades a whole class, one submission per entry of a folder. */
+/**
+ * {@code grader batch <submissions> --out <dir>}: grades a whole class, one submission per entry of a folder, or per
+ * repository of a list ({@code --repos}).
+ */
 @Command(name = "batch",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
             "Grades a whole class: every entry of <submissions> (a student repository clone, module folder, source "
-                    + "folder, or a .zip of one) is one submission, and its name (without .zip) is the student id.",
+                    + "folder, or a .zip of one) is one submission, and its name (without .zip) is the student id. "
+                    + "With --repos list.txt the submissions are cloned first from the list's repositories.",
             "",
             "Each submission is graded exactly as 'grade <entry> --out <dir>/<id>' would grade it (same limits, "
                     + "scores and files; its own test JVM and work folder), in one grader JVM, --jobs at a time. "
@@ -47,8 +52,16 @@ public final class BatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<submissions>", description = "Folder with one entry (folder or .zip) per student.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<submissions>",
+            description = "Folder with one entry (folder or .zip) per student. With --repos, the folder the "
+                    + "repositories are cloned into (default: <out>/.repos).")
     private Path submissions;
+
+    @Option(names = "--repos", paramLabel = "<file>",
+            description = "A list of student repositories to clone and grade, one 'id url' per line (# comments): each "
+                    + "is cloned with git clone --depth 1 into <submissions>/<id> (replacing an earlier clone); one "
+                    + "that cannot be cloned is recorded as not gradable, with git's reason.")
+    private Path repositories;
 
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Folder for the reports; created if missing.")
     private Path out;
@@ -78,10 +91,24 @@ public final class BatchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("The thresholds file " + grading.thresholds() + " does not exist.");
             return 2;
         }
+        if (submissions == null && repositories == null) {
+            spec.commandLine().getErr().println("Name the submissions folder, or a list of repositories with --repos.");
+            return 2;
+        }
+        if (repositories != null && !Files.isRegularFile(repositories)) {
+            spec.commandLine().getErr().println("The list of repositories " + repositories + " does not exist.");
+            return 2;
+        }
+        Path folder = submissions != null ? submissions : out.resolve(".repos");
         try {
-            ClassBatch.run(new ClassBatch.Request(submissions, out, shard, jobs, regrade, grading.settings(),
-                    grading.structureRules(), grading.suitePath()), ConsoleProgress.detect(console), console);
+            ClassBatch.run(new ClassBatch.Request(folder, out, shard, jobs, regrade, grading.settings(),
+                    grading.structureRules(), grading.suitePath(), grading.isolation(), repositories),
+                    ConsoleProgress.detect(console), console);
             return 0;
+        } catch (GradingSession.CannotIsolate e) {
+            console.flush();
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
         } catch (IOException | RuntimeException e) {
             console.flush();
             spec.commandLine().getErr().println("The batch failed: " + e);

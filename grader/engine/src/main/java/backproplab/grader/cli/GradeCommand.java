@@ -4,20 +4,16 @@ import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
-import backproplab.grader.intake.SubmissionLimits;
-import backproplab.grader.sandbox.IsolationLevel;
-import backproplab.grader.sandbox.SandboxLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,69 +75,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Folder for the reports; created if missing.")
     private Path out;
 
-    @Option(names = "--suites", split = ",", paramLabel = "<name>",
-            description = "Packages or classes of hidden suites to run (comma-separated). Default: ${DEFAULT-VALUE}.")
-    private List<String> suites = List.of("backproplab.grader.suites");
-
-    @Option(names = "--suite-path", split = ",", paramLabel = "<path>",
-            description = "Class folders or jars holding suites of your own, put on the test JVM's class path beside "
-                    + "the bundled suites (name them with --suites), for example while writing a new suite.")
-    private List<Path> suitePath = List.of();
-
-    @Option(names = "--heap", paramLabel = "<size>", description = "Heap cap of the test JVM (-Xmx). Default: ${DEFAULT-VALUE}.")
-    private String heap = SandboxLimits.DEFAULT.heap();
-
-    @Option(names = "--stack", paramLabel = "<size>", description = "Thread stack size of the test JVM (-Xss). Default: ${DEFAULT-VALUE}.")
-    private String stack = SandboxLimits.DEFAULT.threadStack();
-
-    @Option(names = "--off-heap", paramLabel = "<size>",
-            description = "Cap on ND4J's off-heap memory (org.bytedeco.javacpp.maxbytes). Default: ${DEFAULT-VALUE}.")
-    private String offHeap = SandboxLimits.DEFAULT.offHeap();
-
-    @Option(names = "--max-physical", paramLabel = "<size>",
-            description = "Cap on the test JVM's whole memory (org.bytedeco.javacpp.maxphysicalbytes). Default: ${DEFAULT-VALUE}.")
-    private String physical = SandboxLimits.DEFAULT.physical();
-
-    @Option(names = "--test-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
-            description = "Preemptive time limit per test (20s, 1500ms, 2m). Default: 20s.")
-    private Duration testTimeout = SandboxLimits.DEFAULT.testTimeout();
-
-    @Option(names = "--run-timeout", paramLabel = "<duration>", converter = DurationConverter.class,
-            description = "Time limit of the whole forked run; the test JVM is killed after it. Default: 300s.")
-    private Duration runTimeout = SandboxLimits.DEFAULT.runTimeout();
-
-    @Option(names = "--grace", paramLabel = "<duration>", converter = DurationConverter.class,
-            description = "How long a timed-out test may take to stop before its JVM is replaced. Default: 2s.")
-    private Duration grace = SandboxLimits.DEFAULT.grace();
-
-    @Option(names = "--output-cap", paramLabel = "<bytes>",
-            description = "Captured stdout+stderr kept per test; the rest is dropped with a note. Default: ${DEFAULT-VALUE}.")
-    private int outputCap = SandboxLimits.DEFAULT.outputCapBytes();
-
-    @Option(names = "--max-restarts", paramLabel = "<n>",
-            description = "How often a test JVM that died (System.exit, crash, out of memory, endless loop) is "
-                    + "replaced to run the remaining tests. Default: ${DEFAULT-VALUE}.")
-    private int maxRestarts = SandboxLimits.DEFAULT.maxRestarts();
-
-    @Option(names = "--backend-info", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Start ND4J before the tests and report its backend line (--no-backend-info skips it). Default: true.")
-    private boolean backendInfo;
-
-    @Option(names = "--structure-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Check the structure rules (only the APIs on the course's allowlist: no reflection, files, "
-                    + "network, threads, System.exit, ...; no finalizers) "
-                    + "and refuse code that breaks one: it is not run and scores 0. --no-structure-rules skips them "
-                    + "(for example to test the sandbox itself). Default: true.")
-    private boolean structureRules;
-
-    @Option(names = "--fork-compiler", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Run javac in a JVM of its own with the C1 compiler only, which halves its CPU time "
-                    + "(--no-fork-compiler compiles inside the grader's JVM). Default: true.")
-    private boolean forkCompiler;
-
-    @Option(names = "--java", paramLabel = "<path>",
-            description = "The java executable for the test JVM. Default: the one running the grader.")
-    private Path java;
+    @Mixin
+    private GradingOptions grading;
 
     @Option(names = "--work-dir", paramLabel = "<dir>",
             description = "Folder for unpacked sources, class files and the test JVM's files. Default: a temporary folder.")
@@ -150,22 +85,6 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--keep-work", description = "Keep the work folder after grading (for debugging).")
     private boolean keepWork;
 
-    @Option(names = "--thresholds", paramLabel = "<file>",
-            description = "A properties file whose entries replace the hidden suites' default thresholds "
-                    + "(see grader/suites/src/main/resources/backproplab/grader/thresholds.properties).")
-    private Path thresholds;
-
-    @Option(names = "--isolation", paramLabel = "<level>", converter = IsolationConverter.class,
-            description = "How the test JVM is shut off from the machine: auto, full, modules or none. With full, "
-                    + "grading fails (exit code 1) where bubblewrap does not work. Default: auto (full when "
-                    + "bubblewrap works here, else modules).")
-    private IsolationLevel isolation;
-
-    @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Draw the training pictures (loss curve, decision boundary) into <out>/images and the HTML "
-                    + "report. Default: ${DEFAULT-VALUE}.")
-    private boolean pictures;
-
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -173,19 +92,16 @@ public final class GradeCommand implements Callable<Integer> {
         GradingOutcome outcome;
         Path work = null;
         try {
-            if (thresholds != null && !Files.isRegularFile(thresholds)) {
-                return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
+            if (grading.thresholds() != null && !Files.isRegularFile(grading.thresholds())) {
+                return writeMinimal(console, "The thresholds file " + grading.thresholds() + " does not exist.");
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
-            GradingSession.Settings settings = new GradingSession.Settings(suites,
-                    new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
-                    SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler,
-                    thresholds,
-                    // The engine copies the pictures there after each test JVM; an unwritable --out only loses them.
-                    pictures ? out.resolve("images") : null);
+            // The engine copies the pictures to <out>/images after each test JVM; an unwritable --out only loses them.
+            GradingSession.Settings settings = grading.settings(out.resolve("images"));
             GradingSession session;
             try {
-                session = GradingSession.forBundledCourse(settings, structureRules, suitePath, isolation);
+                session = GradingSession.forBundledCourse(settings, grading.structureRules(), grading.suitePath(),
+                        grading.isolation());
             } catch (GradingSession.CannotIsolate e) {
                 return writeMinimal(console, e.getMessage());
             }

@@ -2,6 +2,7 @@ package backproplab.grader.cli;
 
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.intake.SubmissionLimits;
+import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.SandboxLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The grade command's suite and limit options, for {@code batch}: every submission of a batch is graded within the
+ * The options that say how a submission is graded, shared by {@code grade} and {@code batch} (a picocli mixin): the
+ * suites, the limits, the checks, the isolation and the pictures. Every submission of a batch is graded within the
  * same limits as {@code grade} would grade it.
  */
 final class GradingOptions {
@@ -63,7 +65,8 @@ final class GradingOptions {
     private boolean backendInfo;
 
     @Option(names = "--structure-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Check the structure rules (no reflection, file or network I/O, threads, System.exit, ...) "
+            description = "Check the structure rules (only the APIs on the course's allowlist: no reflection, files, "
+                    + "network, threads, System.exit, ...; no finalizers) "
                     + "and refuse code that breaks one: it is not run and scores 0. --no-structure-rules skips them "
                     + "(for example to test the sandbox itself). Default: true.")
     private boolean structureRules;
@@ -82,18 +85,39 @@ final class GradingOptions {
                     + "(see grader/suites/src/main/resources/backproplab/grader/thresholds.properties).")
     private Path thresholds;
 
+    @Option(names = "--isolation", paramLabel = "<level>", converter = IsolationConverter.class,
+            description = "How the test JVM is shut off from the machine: auto, full, modules or none. With full, "
+                    + "grading fails (exit code 1) where bubblewrap does not work. Default: auto (full when "
+                    + "bubblewrap works here, else modules).")
+    private IsolationLevel isolation;
+
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Draw the training pictures (loss curve, decision boundary) into each submission's images folder "
-                    + "and HTML report. Default: ${DEFAULT-VALUE}.")
+            description = "Draw the training pictures (loss curve, decision boundary) into <out>/images (in a batch, "
+                    + "each submission's own images folder) and the HTML report. Default: ${DEFAULT-VALUE}.")
     private boolean pictures;
 
-    /** The session's settings; the pictures folder is set per submission by the batch. */
-    GradingSession.Settings settings() {
+    /**
+     * The session's settings.
+     *
+     * @param picturesFolder where the pictures go when they are drawn: {@code <out>/images} for {@code grade}; for a
+     *                       batch a marker, each submission's own images folder replacing it
+     * @return the settings, with no pictures folder under {@code --no-pictures}
+     */
+    GradingSession.Settings settings(Path picturesFolder) {
         return new GradingSession.Settings(suites,
                 new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                 SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler, thresholds,
-                // A marker: the batch draws each submission's pictures into its own images folder.
-                pictures ? Path.of("images") : null);
+                pictures ? picturesFolder : null);
+    }
+
+    /** The settings of a batch: each submission draws its pictures into its own images folder. */
+    GradingSession.Settings settings() {
+        return settings(Path.of("images"));
+    }
+
+    /** The isolation asked for, or {@code null} for auto (the best this machine can do). */
+    IsolationLevel isolation() {
+        return isolation;
     }
 
     List<Path> suitePath() {

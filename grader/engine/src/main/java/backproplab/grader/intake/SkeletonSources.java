@@ -3,7 +3,6 @@ package backproplab.grader.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +48,8 @@ public final class SkeletonSources {
         }
         Map<String, String> files = new java.util.TreeMap<>();
         try {
-            if ("jar".equals(folder.getProtocol())) {
-                String url = folder.toString();
-                Path jar = Path.of(new URI(url.substring(4, url.indexOf("!/"))));
+            if (JarUrl.isJar(folder)) {
+                Path jar = JarUrl.jarOf(folder);
                 try (JarFile file = new JarFile(jar.toFile())) {
                     for (JarEntry entry : file.stream().sorted(java.util.Comparator.comparing(JarEntry::getName)).toList()) {
                         String name = entry.getName();

@@ -13,11 +13,15 @@ import java.util.Optional;
  *
  * <p>A header with the total score, the submission, the backend line, the run time and the test counts;
  * a section for the verdict when there is something to say (compile errors, API differences, the broken structure
- * rules, why the submission could not be graded, the grader's error) and one for the notes; then one table per task
- * ({@link ReportLayout} order) with number, test, points, status and details: the message in a
- * {@code <pre>}, the captured output in a collapsed {@code <details>}, and the PNGs the test attached
- * (loss curves, decision boundaries) embedded as {@code data:image/png;base64} images. Hidden tests are
- * shown in full with a "hidden" badge: this page is for instructors.
+ * rules, why the submission could not be graded, the grader's error) and one for the notes; then an overview, one
+ * row per exercise in the course's order ({@code ExerciseView}) with its points earned and possible and a bar; then
+ * one section per exercise in that order. Within an exercise the tests that lost points come first, each as a card
+ * with its number, name, task, points and status, the student method its message names, the message (expected
+ * versus actual, in a {@code <pre>}), where the notes explain it ({@code FailureNotes}), the PNGs the test attached
+ * (loss curves, decision boundaries) embedded as {@code data:image/png;base64} images with their captions, and the
+ * captured output in a collapsed {@code <details>}; then a table of the tests that earned full marks. Hidden tests
+ * are shown in full with a "hidden" badge: this page is for instructors and for students once results are
+ * released.
  *
  * <p>The page is written as well-formed XHTML (parsable by any XML parser) with an HTML5 doctype, and its
  * CSS is inline.
@@ -46,6 +50,17 @@ public final class HtmlReporter implements Reporter {
             "figure { display: inline-block; margin: 0.4em 0.8em 0.4em 0; }",
             "img { max-width: 28em; border: 1px solid #d0d7de; }",
             "figcaption, footer { font-size: 0.8em; color: #59636e; }",
+            "figcaption { max-width: 36em; }",
+            ".bar { display: inline-block; width: 12em; height: 0.8em; background: #eaeef2; border-radius: 0.4em; }",
+            ".bar span { display: block; height: 100%; background: #1a7f37; border-radius: 0.4em; }",
+            ".bar.some span { background: #9a6700; }",
+            ".bar.none span { background: #cf222e; }",
+            "td.num { text-align: right; white-space: nowrap; }",
+            "article.failure { border: 1px solid #d0d7de; border-left: 0.3em solid #cf222e; padding: 0.3em 1em; "
+                    + "margin: 0 0 1em; }",
+            "article.failure.partial { border-left-color: #9a6700; }",
+            "article.failure h4 { margin: 0.4em 0; }",
+            ".label { color: #59636e; }",
             "");
 
     @Override
@@ -66,12 +81,14 @@ public final class HtmlReporter implements Reporter {
         header(html, report, run);
         Problem problem = Problem.of(run.verdict());
         problems(html, run, problem);
-        List<ReportLayout.Section> sections = ReportLayout.sections(report);
-        if (sections.isEmpty()) {
+        List<ExerciseView> exercises = ExerciseView.of(report);
+        if (exercises.isEmpty()) {
             html.element("p", problem.noTests());
+        } else {
+            overview(html, exercises);
         }
-        for (ReportLayout.Section section : sections) {
-            section(html, section);
+        for (ExerciseView exercise : exercises) {
+            exercise(html, exercise);
         }
         html.element("footer", "Written by the Backprop Lab grader.");
         html.close();
@@ -169,54 +186,167 @@ public final class HtmlReporter implements Reporter {
         html.close();
     }
 
-    private static void section(XmlWriter html, ReportLayout.Section section) {
-        html.open("section").attribute("class", "task").attribute("id", "task-" + section.number());
-        html.open("h2").text(section.number() + ". " + section.task() + " ");
-        html.openInline("span").attribute("class", "badge")
-                .text(Points.format(section.score()) + " / " + Points.format(section.maxScore())).closeInline();
-        html.closeInline();
+    private static void overview(XmlWriter html, List<ExerciseView> exercises) {
+        html.open("section").attribute("id", "overview");
+        html.element("h2", "Overview");
+        html.element("p", "One row per exercise, in the order of the course. Start with the first exercise that "
+                + "lost points: later exercises build on it.");
         html.open("table");
         html.open("thead");
         html.open("tr");
-        for (String column : List.of("#", "Test", "Points", "Status", "Details")) {
+        for (String column : List.of("Exercise", "Points", "", "Tests with full marks")) {
             html.element("th", column);
         }
         html.close();
         html.close();
         html.open("tbody");
-        section.tests().forEach(numbered -> row(html, numbered));
+        for (ExerciseView exercise : exercises) {
+            html.open("tr");
+            html.open("td").openInline("a").attribute("href", "#" + exerciseId(exercise))
+                    .text(exercise.exercise()).closeInline().closeInline();
+            boolean weighed = exercise.carriesPoints();
+            html.open("td").attribute("class", "num").text(weighed
+                    ? Points.format(exercise.score()) + " / " + Points.format(exercise.maxScore()) : "-").closeInline();
+            html.open("td");
+            if (weighed) {
+                bar(html, exercise.fraction());
+            }
+            html.closeInline();
+            html.element("td", exercise.passed().size() + " of " + exercise.testCount());
+            html.close();
+        }
         html.close();
         html.close();
         html.close();
     }
 
-    private static void row(XmlWriter html, ReportLayout.NumberedTest numbered) {
+    private static void bar(XmlWriter html, double fraction) {
+        String level = fraction >= 1.0 ? "full" : fraction > 0.0 ? "some" : "none";
+        String percent = String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+        html.openInline("span").attribute("class", "bar " + level).attribute("title", percent)
+                .attribute("role", "img").attribute("aria-label", percent + " of the points");
+        html.openInline("span").attribute("style", "width: " + percent).closeInline();
+        html.closeInline();
+    }
+
+    private static String exerciseId(ExerciseView exercise) {
+        return exercise.graded() ? "exercise-" + exercise.exercise() : "ungraded";
+    }
+
+    private static void exercise(XmlWriter html, ExerciseView exercise) {
+        html.open("section").attribute("class", "exercise").attribute("id", exerciseId(exercise));
+        html.open("h2").text(exercise.exercise() + " ");
+        if (exercise.graded()) {
+            html.openInline("span").attribute("class", "badge")
+                    .text(Points.format(exercise.score()) + " / " + Points.format(exercise.maxScore())).closeInline();
+        }
+        html.closeInline();
+        if (exercise.graded()) {
+            html.open("p").attribute("class", "label").text("Tasks: " + String.join(" · ", exercise.tasks().stream()
+                    .map(t -> t.task() + " " + Points.format(t.score()) + " / " + Points.format(t.maxScore()))
+                    .toList())).closeInline();
+        }
+        if (!exercise.toFix().isEmpty()) {
+            html.element("h3", (exercise.graded() ? "Lost points" : "Did not pass") + " (" + exercise.toFix().size()
+                    + (exercise.toFix().size() == 1 ? " test)" : " tests)"));
+            exercise.toFix().forEach(numbered -> failure(html, numbered));
+        }
+        if (!exercise.passed().isEmpty()) {
+            html.element("h3", (exercise.graded() ? "Full marks" : "Passed") + " (" + exercise.passed().size()
+                    + (exercise.passed().size() == 1 ? " test)" : " tests)"));
+            passedTable(html, exercise.passed());
+        }
+        html.close();
+    }
+
+    private static void failure(XmlWriter html, ReportLayout.NumberedTest numbered) {
         TestOutcome test = numbered.test();
-        html.open("tr").attribute("class", test.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        html.element("td", numbered.number());
-        html.open("td").text(test.displayName());
+        boolean partial = test.score() > 0;
+        html.open("article").attribute("class", partial ? "failure partial" : "failure")
+                .attribute("id", "test-" + numbered.number());
+        html.open("h4").text(numbered.number() + " " + test.displayName() + " ");
         if (!StudentView.shown(test)) {
-            html.text(" ");
             html.openInline("span").attribute("class", "badge").text(test.visibility().spelling()).closeInline();
         }
         html.closeInline();
-        html.element("td", test.graded() ? Points.format(test.score()) + " / " + Points.format(test.points()) : "-");
-        html.open("td").attribute("class", "status").text(test.status().name().replace('_', ' ')).closeInline();
-        html.open("td");
+        html.open("p").attribute("class", "label").text((test.graded() ? test.task() + " · "
+                + Points.format(test.score()) + " / " + Points.format(test.points()) + " points · " : "")
+                + status(test)).closeInline();
+        FailureNotes notes = FailureNotes.of(test.message());
+        notes.method().ifPresent(method -> {
+            html.open("p").text("Method: ");
+            html.openInline("code").text(method).closeInline();
+            html.closeInline();
+        });
         if (!test.message().isEmpty()) {
             html.element("pre", test.message());
         }
+        for (String note : notes.notes()) {
+            html.open("p").text("Read in the notes: ");
+            html.openInline("code").text(FailureNotes.file(note)).closeInline();
+            FailureNotes.section(note).ifPresent(section -> html.text(", section \u201c" + section + "\u201d"));
+            html.closeInline();
+        }
+        for (Path png : test.images()) {
+            image(html, png);
+        }
+        output(html, test);
+        html.close();
+    }
+
+    private static void passedTable(XmlWriter html, List<ReportLayout.NumberedTest> tests) {
+        html.open("table");
+        html.open("thead");
+        html.open("tr");
+        for (String column : List.of("#", "Test", "Task", "Points", "Status")) {
+            html.element("th", column);
+        }
+        html.close();
+        html.close();
+        html.open("tbody");
+        for (ReportLayout.NumberedTest numbered : tests) {
+            TestOutcome test = numbered.test();
+            html.open("tr").attribute("class", test.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .attribute("id", "test-" + numbered.number());
+            html.element("td", numbered.number());
+            html.open("td").text(test.displayName());
+            if (!StudentView.shown(test)) {
+                html.text(" ");
+                html.openInline("span").attribute("class", "badge").text(test.visibility().spelling()).closeInline();
+            }
+            if (!test.message().isEmpty() || !test.output().isEmpty() || !test.images().isEmpty()) {
+                if (!test.message().isEmpty()) {
+                    html.element("pre", test.message());
+                }
+                for (Path png : test.images()) {
+                    image(html, png);
+                }
+                output(html, test);
+                html.close();
+            } else {
+                html.closeInline();
+            }
+            html.element("td", test.graded() ? test.task() : "-");
+            html.element("td", test.graded() ? Points.format(test.score()) + " / " + Points.format(test.points()) : "-");
+            html.open("td").attribute("class", "status").text(status(test)).closeInline();
+            html.close();
+        }
+        html.close();
+        html.close();
+    }
+
+    private static String status(TestOutcome test) {
+        String status = test.status().name().replace('_', ' ');
+        return test.passed() && test.score() < test.points() ? status + " (partial)" : status;
+    }
+
+    private static void output(XmlWriter html, TestOutcome test) {
         if (!test.output().isEmpty()) {
             html.open("details");
             html.element("summary", "Output");
             html.element("pre", test.output());
             html.close();
         }
-        for (Path png : test.images()) {
-            image(html, png);
-        }
-        html.close();
-        html.close();
     }
 
     private static void image(XmlWriter html, Path png) {
@@ -228,7 +358,7 @@ public final class HtmlReporter implements Reporter {
         }
         html.open("figure");
         html.empty("img", "src", url.get(), "alt", label);
-        html.element("figcaption", label);
+        html.element("figcaption", PngImages.caption(png).map(caption -> label + ": " + caption).orElse(label));
         html.close();
     }
 }

@@ -11,18 +11,29 @@ import java.util.Optional;
  * {@code junit.xml} in the common JUnit XML (Ant / Surefire) shape that CI servers read.
  *
  * <p>One {@code <testsuites>} root with totals; one {@code <testsuite>} per task (named by task id, in
- * {@link ReportLayout} order) with {@code points} and {@code max_points} properties; one
- * {@code <testcase>} per test, {@code name} being the display name and {@code classname} the test class,
- * with properties {@code number}, {@code points}, {@code max_points}, {@code visibility} and
- * {@code status}. A failed test has {@code <failure>}; an aborted or skipped one {@code <skipped>}; one
- * that timed out or did not run {@code <error>}; each carries the first line of the message as its
- * {@code message} attribute and the whole message as text. Captured output goes to {@code <system-out>}.
+ * {@link ReportLayout} order); one {@code <testcase>} per test, {@code name} being the display name and
+ * {@code classname} the test class. The suite's {@code <properties>} carry its {@code points} and
+ * {@code max_points} and, for each of its tests, {@code test.<number>.points}, {@code test.<number>.max_points},
+ * {@code test.<number>.visibility} and {@code test.<number>.status} (for example {@code test.2.3.points}); the
+ * test cases follow in the order of their numbers. A failed test has {@code <failure>}; an aborted or skipped
+ * one {@code <skipped>}; one that timed out or did not run {@code <error>}; each carries the first line of the
+ * message as its {@code message} attribute and the whole message as text ({@code <failure>} and {@code <error>}
+ * also the status as {@code type}). Captured output goes to {@code <system-out>}.
  * A run that was not simply graded adds one suite of one test before the tasks, holding the verdict's text:
  * {@code compilation} (an error, with the compiler's messages), {@code api} (a failure listing the API
  * differences, also for a graded run that has some), {@code refusal} (a failure naming the broken structure
  * rules), {@code submission} (an error: it could not be graded) or {@code grader} (an error: the grader
  * failed). Text is cleaned of terminal escapes and characters XML 1.0 forbids. Times are in seconds: per test from the report,
  * for the root from the run.
+ *
+ * <p>Every {@code <testsuite>} element is valid against Maven Surefire's test-report schema 3.0
+ * ({@code surefire-test-report-3.0.xsd}) and its current revision 3.0.2, both kept under the engine's test
+ * resources and checked by {@code JUnitXmlSchemaTest}. One deliberate deviation: the schema's root is a single
+ * {@code <testsuite>} (Surefire writes one file per test class), while this file wraps all suites in a
+ * {@code <testsuites>} root, as Ant's JUnit report, Jenkins, GitLab and GitHub test reporters read it, so that a
+ * grading run stays one file. Per-test data lives in the suite's properties because the schema allows no
+ * {@code <properties>} inside {@code <testcase>}, and {@code <skipped>} has no {@code type} because the schema
+ * gives it none.
  */
 public final class JUnitXmlReporter implements Reporter {
 
@@ -69,31 +80,32 @@ public final class JUnitXmlReporter implements Reporter {
         xml.open("properties");
         property(xml, "points", Points.format(section.score()));
         property(xml, "max_points", Points.format(section.maxScore()));
+        for (ReportLayout.NumberedTest numbered : section.tests()) {
+            TestOutcome test = numbered.test();
+            String prefix = "test." + numbered.number() + ".";
+            property(xml, prefix + "points", Points.format(test.score()));
+            property(xml, prefix + "max_points", Points.format(test.points()));
+            property(xml, prefix + "visibility", test.visibility().spelling());
+            property(xml, prefix + "status", test.status().name());
+        }
         xml.close();
         for (ReportLayout.NumberedTest numbered : section.tests()) {
-            testcase(xml, numbered);
+            testcase(xml, numbered.test());
         }
         xml.close();
     }
 
-    private static void testcase(XmlWriter xml, ReportLayout.NumberedTest numbered) {
-        TestOutcome test = numbered.test();
+    private static void testcase(XmlWriter xml, TestOutcome test) {
         xml.open("testcase")
                 .attribute("name", test.displayName())
                 .attribute("classname", test.className().isEmpty() ? test.id() : test.className())
                 .attribute("time", seconds(test.durationMillis() / 1000.0));
-        xml.open("properties");
-        property(xml, "number", numbered.number());
-        property(xml, "points", Points.format(test.score()));
-        property(xml, "max_points", Points.format(test.points()));
-        property(xml, "visibility", test.visibility().spelling());
-        property(xml, "status", test.status().name());
-        xml.close();
         Kind kind = kind(test);
         if (kind != Kind.PASS) {
-            xml.open(kind.element)
-                    .attribute("message", firstLine(test.message()))
-                    .attribute("type", test.status().name());
+            xml.open(kind.element).attribute("message", firstLine(test.message()));
+            if (kind != Kind.SKIPPED) {
+                xml.attribute("type", test.status().name());
+            }
             if (kind != Kind.SKIPPED || !test.message().isEmpty()) {
                 xml.text(test.message());
             }

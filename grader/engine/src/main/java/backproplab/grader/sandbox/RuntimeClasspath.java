@@ -1,5 +1,6 @@
 package backproplab.grader.sandbox;
 
+import backproplab.grader.intake.JarUrl;
 import backproplab.grader.child.ChildMain;
 import java.io.File;
 import java.io.IOException;
@@ -159,9 +160,8 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
     /** The jar or class folder a resource URL points into. */
     private static Path containerOf(URL resource) {
         try {
-            String url = resource.toString();
-            if (url.startsWith("jar:")) {
-                return Path.of(new java.net.URI(url.substring(4, url.indexOf("!/")))).toAbsolutePath().normalize();
+            if (JarUrl.isJar(resource)) {
+                return JarUrl.jarOf(resource);
             }
             Path file = Path.of(resource.toURI());
             for (String ignored : IN_JAR_LIST.split("/")) {

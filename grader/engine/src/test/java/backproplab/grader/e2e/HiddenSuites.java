@@ -1,5 +1,6 @@
 package backproplab.grader.e2e;
 
+import backproplab.grader.intake.JarUrl;
 import backproplab.scoring.Graded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,8 @@ final class HiddenSuites {
                     try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
                         files.map(f -> f.getFileName().toString()).forEach(name -> addSuite(names, name));
                     }
-                } else if ("jar".equals(folder.getProtocol())) {
-                    String url = folder.toString();
-                    Path jar = Path.of(new java.net.URI(url.substring(4, url.indexOf("!/"))));
+                } else if (JarUrl.isJar(folder)) {
+                    Path jar = JarUrl.jarOf(folder);
                     String prefix = PACKAGE.replace('.', '/') + "/";
                     try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
                         file.stream().map(java.util.jar.JarEntry::getName)

@@ -3,6 +3,7 @@ package backproplab.grader.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backproplab.grader.cli.CliRun;
+import backproplab.grader.report.SurefireSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,8 +145,18 @@ class MutantsTest {
         assertThat(failed).as("failed tests of mutant %s: at least one message should name %s; failed:%n%s",
                         mutant.id(), mutant.expect(), E2eGrade.failures(run))
                 .anyMatch(t -> t.path("output").asText().contains(mutant.expect()));
+        assertThat(SurefireSchema.problems(read(run.out().resolve("junit.xml"))))
+                .as("Surefire schema problems of the junit.xml of mutant %s", mutant.id()).isEmpty();
         if (GOLDEN.contains(mutant.id())) {
             GoldenResults.check("mutant-" + mutant.id(), GoldenResults.normalise(run.results(), graded.sources()));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

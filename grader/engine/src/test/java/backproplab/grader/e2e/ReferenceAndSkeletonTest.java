@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import backproplab.grader.cli.CliRun;
+import backproplab.grader.report.SurefireSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,15 @@ class ReferenceAndSkeletonTest {
         for (CliRun run : List.of(reference, skeleton)) {
             assertThat(run.results().path("output").asText()).as("the run notes of %s", run.out())
                     .contains("Isolation: full (bubblewrap");
+        }
+    }
+
+    @Test
+    @DisplayName("junit.xml of the reference and of the skeleton is valid against the Surefire 3.0 test-report schema")
+    void junitXmlIsValid() throws Exception {
+        for (CliRun run : List.of(reference, skeleton)) {
+            String xml = Files.readString(run.out().resolve("junit.xml"));
+            assertThat(SurefireSchema.problems(xml)).as("schema problems of %s", run.out().resolve("junit.xml")).isEmpty();
         }
     }
 

@@ -110,7 +110,8 @@ class StudentExportIT {
                 .as("failed tests with the reference sources").isEmpty();
         assertThat(clone.resolve("exercises/target/score-preview.txt"))
                 .as("the score preview the student README and workflow promise (written only when visible tests carry "
-                        + "@Graded points; do they? %s)", visibleTestsCarryPoints()).exists().content().contains("Score: ");
+                        + "@Graded points; do they? %s)", visibleTestsCarryPoints()).exists().content().contains("Preview score: ")
+                .contains(" / 100.0 (visible tests only");
 
         List<Path> jars = new ArrayList<>();
         for (String module : List.of("datasets", "exercises")) {

@@ -74,13 +74,16 @@ class MarkupReportersTest {
         assertThat(failure).as("failure text keeps markup characters").contains("<clip ±500> & \"stable\"");
         assertThat(failure).as("terminal escapes are removed").doesNotContain("\u001B").contains("red");
         assertThat(text).as("no raw bell character in the file").doesNotContain("\u0007");
+        assertThat(sigmoid.getElementsByTagName("properties").getLength()).as("no properties inside a test case")
+                .isZero();
         List<String> points = new ArrayList<>();
-        NodeList properties = sigmoid.getElementsByTagName("property");
+        NodeList properties = ((Element) sigmoid.getParentNode()).getElementsByTagName("property");
         for (int i = 0; i < properties.getLength(); i++) {
             Element property = (Element) properties.item(i);
             points.add(property.getAttribute("name") + "=" + property.getAttribute("value"));
         }
-        assertThat(points).as("properties of the failed test").contains("points=0.0", "max_points=2.0");
+        assertThat(points).as("properties of the failed test, in its suite").contains("test.1.2.points=0.0",
+                "test.1.2.max_points=2.0", "test.1.2.status=FAILED", "test.1.2.visibility=visible");
     }
 
     @ParameterizedTest(name = "{0} report")
@@ -112,8 +115,8 @@ class MarkupReportersTest {
         assertThat(elements(html, "pre").stream().map(Element::getTextContent))
                 .as("messages in <pre>").anyMatch(t -> t.startsWith("[sigmoid(1000)] expected: 1.0 but was: NaN"));
         assertThat(text).as("backend line").contains(SampleReports.BACKEND);
-        assertThat(elements(html, "table").size()).as("facts table + one table per task and the ungraded section")
-                .isEqualTo(1 + 4);
+        assertThat(elements(html, "table").size()).as("facts table, the overview, and a table of the tests with full "
+                + "marks for activations and for the ungraded tests").isEqualTo(1 + 1 + 2);
     }
 
     @Test

@@ -17,6 +17,8 @@ final class SampleReports {
 
     static final Path GOLDEN_DIR = Path.of("src", "test", "resources", "golden");
     static final Path LOSS_CURVE = GOLDEN_DIR.resolve("images/loss-curve.png").toAbsolutePath();
+    /** The loss curve with a caption in an iTXt chunk, as the suites write it. */
+    static final Path CAPTIONED_LOSS_CURVE = GOLDEN_DIR.resolve("images/captioned-loss-curve.png").toAbsolutePath();
     static final Path DECISION_BOUNDARY = GOLDEN_DIR.resolve("images/decision-boundary.png").toAbsolutePath();
     static final String BACKEND = "ND4J backend CPU (linux-x86_64), BLAS OPENBLAS, 2 threads, data type DOUBLE";
 
@@ -70,6 +72,47 @@ final class SampleReports {
                 test(visible, "printsShapes", "printsShapes()", "", 0, 0, TestStatus.PASSED, "", "", Visibility.VISIBLE,
                         3, List.of())),
                 BACKEND);
+    }
+
+    static final String SIGMOID_MESSAGE = "Activations.sigmoid — sigmoid(-1000) is not finite.\n"
+            + "  expected 0.0 (within 1e-12), got NaN.\n"
+            + "  Check: clip z to [-500, 500] before exp, as the notes do (docs/02-activations.md#sigmoid).";
+
+    static final String BACKWARD_MESSAGE = "NeuralNetwork.backward — gradient dW2 has the wrong shape.\n"
+            + "  expected (1, 8), the shape of W2; got (8, 1).\n"
+            + "  Check: dW = dZ · A_prev^T / m (docs/06-neural-network.md#backward). Which factor did you transpose?";
+
+    static final String MOONS_MESSAGE = "NeuralNetwork (forward, backward, update, He initialisation) — moons test "
+            + "accuracy 91.25 %, below the 95 % tier.\n  Partial credit kept: 2 of 4 tiers reached.\n"
+            + "  If the training loss is high, the network did not learn (docs/06-neural-network.md#training).";
+
+    /**
+     * A graded run of three exercises as a test engine may report it, the later exercises first: a pass, failures that
+     * name their method and notes, and a partial credit with a captioned picture.
+     */
+    static GradeReport course() {
+        String chain = "backproplab.grader.suites.ChainRuleHiddenTest";
+        String act = "backproplab.grader.suites.ActivationsHiddenTest";
+        String net = "backproplab.grader.suites.NetworkHiddenTest";
+        String moons = "backproplab.grader.suites.MoonsHiddenTest";
+        return new GradeReport(List.of(
+                test(moons, "tiers", "moons test accuracy reaches the tiers", "network.moons", 4, 2, TestStatus.FAILED,
+                        MOONS_MESSAGE, "", Visibility.HIDDEN, 2100, List.of(CAPTIONED_LOSS_CURVE)),
+                test(net, "dW2Shape", "dW2 has the shape of W2", "network.backward", 1, 0, TestStatus.FAILED,
+                        BACKWARD_MESSAGE, "", Visibility.HIDDEN, 20, List.of()),
+                test(net, "forwardShapes", "forward returns a (1 × m) output", "network.forward", 2, 2,
+                        TestStatus.PASSED, "", "", Visibility.HIDDEN, 15, List.of()),
+                test(act, "reluAtZero", "relu(0) is 0", "activations.relu", 1, 1, TestStatus.PASSED, "", "",
+                        Visibility.VISIBLE, 2, List.of()),
+                test(act, "sigmoidFinite", "sigmoid stays finite at z = -1000", "activations.sigmoid", 2, 0,
+                        TestStatus.FAILED, SIGMOID_MESSAGE, "", Visibility.VISIBLE, 3, List.of()),
+                test(chain, "forward", "forward of y = (3x + 2)^2", "chainrule.forward", 1.5, 1.5, TestStatus.PASSED,
+                        "", "", Visibility.HIDDEN, 1, List.of())),
+                BACKEND);
+    }
+
+    static RunInfo courseRun() {
+        return RunInfo.of("grace-hw3").withExecutionSeconds(12.5).withBackend(BACKEND);
     }
 
     /** Graded: some hidden tests passed, so the API difference is listed but is not the verdict. */
@@ -211,6 +254,7 @@ final class SampleReports {
 
     static List<Case> goldenCases() {
         return List.of(new Case("mixed", mixed(), mixedRun()),
+                new Case("course", course(), courseRun()),
                 new Case("compile-failure", compileFailure(), compileFailureRun()),
                 new Case("refusal", refusal(), refusalRun()),
                 new Case("grader-failure", graderFailure(), graderFailureRun()),

@@ -61,7 +61,8 @@ class MoonsHiddenTest {
             return;
         }
         pictured = true;
-        TrainingPictures.lossCurve(reporter, "moons-loss", "Moons: training loss per epoch", result.train().losses());
+        TrainingPictures.lossCurve(reporter, "moons-loss", "Moons: training loss per epoch", result.train().losses(),
+                MoonsExperiment.fromThresholds().learningRate());
         TrainingPictures.decisionBoundary(reporter, "moons-boundary", String.format(Locale.ROOT,
                 "Moons: decision regions, test accuracy %.2f %%", 100 * result.testAccuracy()), result.network(),
                 result.trainX(), result.trainY());

@@ -52,6 +52,19 @@ public final class BatchPlan {
                 }
             }
         }
+        return of(entries, shard);
+    }
+
+    /**
+     * A plan of given entries (a batch of cloned repositories).
+     *
+     * @param listed the entries, in any order
+     * @param shard  the share to grade
+     * @return the plan: the entries sorted by id, and the shard's share of them
+     * @throws IOException if two entries have the same id
+     */
+    public static BatchPlan of(List<BatchEntry> listed, ShardSpec shard) throws IOException {
+        List<BatchEntry> entries = new ArrayList<>(listed);
         entries.sort(Comparator.comparing(BatchEntry::id));
         Set<String> ids = new HashSet<>();
         for (BatchEntry entry : entries) {

@@ -111,6 +111,9 @@ public final class BatchRunner {
     }
 
     private static String hash(BatchEntry entry) {
+        if (!entry.problem().isEmpty()) {
+            return "not gradable: " + entry.problem();
+        }
         try {
             return ContentHash.of(entry.path());
         } catch (IOException | RuntimeException e) {

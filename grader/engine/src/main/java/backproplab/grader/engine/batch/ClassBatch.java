@@ -1,11 +1,14 @@
 package backproplab.grader.engine.batch;
 
 import backproplab.grader.engine.GradingSession;
+import backproplab.grader.sandbox.IsolationLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code grader batch}: plans the run, grades the selected submissions with one session, writes the class files and
@@ -24,9 +27,13 @@ public final class ClassBatch {
      * @param settings       the session's settings (their pictures folder is replaced per submission)
      * @param structureRules whether the structure rules are checked
      * @param moreSuites     an instructor's own suite folders or jars
+     * @param isolation      the isolation asked for, or {@code null} for the best this machine can do
+     * @param repositories   a list of student repositories to clone into {@code submissions} first
+     *                       ({@link RepositoryList}), or {@code null} to grade the entries already there
      */
     public record Request(Path submissions, Path outDir, ShardSpec shard, int jobs, boolean regrade,
-                          GradingSession.Settings settings, boolean structureRules, List<Path> moreSuites) {
+                          GradingSession.Settings settings, boolean structureRules, List<Path> moreSuites,
+                          IsolationLevel isolation, Path repositories) {
 
         /** Copies the suites. */
         public Request {
@@ -37,6 +44,24 @@ public final class ClassBatch {
     private ClassBatch() {
     }
 
+    /** Clones the shard's share of the listed repositories into the submissions folder; the plan of the clones. */
+    private static BatchPlan cloned(Request request, PrintWriter console) throws IOException {
+        List<RepositoryList.Repository> repositories = RepositoryList.read(request.repositories());
+        Map<String, String> urls = new HashMap<>();
+        repositories.forEach(r -> urls.put(r.id(), r.url()));
+        List<BatchEntry> listed = RepositoryClones.entries(repositories, request.submissions());
+        BatchPlan uncloned = BatchPlan.of(listed, request.shard());
+        console.println("Cloning " + uncloned.selected().size() + " repositories (git clone --depth 1) into "
+                + request.submissions() + " ...");
+        console.flush();
+        Map<String, BatchEntry> clones = new HashMap<>();
+        RepositoryClones.cloneAll(uncloned.selected(), urls).forEach(e -> clones.put(e.id(), e));
+        long failed = clones.values().stream().filter(e -> !e.problem().isEmpty()).count();
+        console.println("Cloned " + (clones.size() - failed) + " of " + clones.size() + " repositories"
+                + (failed == 0 ? "." : "; " + failed + " could not be cloned and are recorded as not gradable."));
+        return BatchPlan.of(listed.stream().map(e -> clones.getOrDefault(e.id(), e)).toList(), request.shard());
+    }
+
     /**
      * Runs a batch.
      *
@@ -45,11 +70,15 @@ public final class ClassBatch {
      * @param console  where the closing lines go
      * @return the run
      * @throws IOException if the submissions cannot be listed or the class files written
+     * @throws GradingSession.CannotIsolate if the isolation asked for cannot be had on this machine
      */
-    public static BatchRun run(Request request, BatchProgress progress, PrintWriter console) throws IOException {
-        BatchPlan plan = BatchPlan.of(request.submissions(), request.shard());
+    public static BatchRun run(Request request, BatchProgress progress, PrintWriter console)
+            throws IOException, GradingSession.CannotIsolate {
+        BatchPlan plan = request.repositories() == null ? BatchPlan.of(request.submissions(), request.shard())
+                : cloned(request, console);
         Files.createDirectories(request.outDir());
-        GradingSession session = GradingSession.forBundledCourse(request.settings(), request.structureRules(), request.moreSuites());
+        GradingSession session = GradingSession.forBundledCourse(request.settings(), request.structureRules(),
+                request.moreSuites(), request.isolation());
         String version = GraderFingerprint.of(request.settings(), request.moreSuites(), request.structureRules());
         boolean pictures = request.settings().pictures() != null;
         SubmissionGrader grader = new SubmissionGrader(session, version, pictures, request.outDir());

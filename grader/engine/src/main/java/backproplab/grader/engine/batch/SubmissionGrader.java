@@ -77,8 +77,14 @@ public final class SubmissionGrader {
         try {
             staging = Files.createDirectories(outDir.resolve(STAGING)).resolve(entry.id() + "-" + System.nanoTime());
             Files.createDirectories(staging);
-            work = Files.createTempDirectory("backproplab-batch-");
-            outcome = session.withPictures(pictures ? staging.resolve("images") : null).grade(entry.path(), work, timings);
+            if (!entry.problem().isEmpty()) {
+                outcome = new GradingOutcome(GradeReport.empty(""), new Verdict.InvalidSubmission(List.of(entry.problem())),
+                        entry.path().toString(), timings, List.of());
+            } else {
+                work = Files.createTempDirectory("backproplab-batch-");
+                outcome = session.withPictures(pictures ? staging.resolve("images") : null).grade(entry.path(), work,
+                        timings);
+            }
         } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
             outcome = failed(entry, timings, "The grader could not start on this submission: " + e);
         } finally {

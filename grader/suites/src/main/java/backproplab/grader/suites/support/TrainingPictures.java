@@ -3,12 +3,22 @@ package backproplab.grader.suites.support;
 import backproplab.grader.protocol.SuiteSettings;
 import backproplab.network.NeuralNetwork;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.TestReporter;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -39,6 +49,16 @@ public final class TrainingPictures {
 
     /** Draws the loss per epoch and attaches it; a drawing failure is reported, never fails the test. */
     public static void lossCurve(TestReporter reporter, String name, String title, double[] losses) {
+        lossCurve(reporter, name, title, losses, null);
+    }
+
+    /**
+     * Draws the loss per epoch of full-batch gradient descent and attaches it, with a caption that explains the curve
+     * ({@link #lossCaption(double[], double)}); a drawing failure is reported, never fails the test.
+     *
+     * @param learningRate the learning rate of the training, for the caption; {@code null} for no caption
+     */
+    public static void lossCurve(TestReporter reporter, String name, String title, double[] losses, Double learningRate) {
         directory().ifPresent(dir -> attach(reporter, () -> {
             double[] epochs = new double[losses.length];
             for (int i = 0; i < losses.length; i++) {
@@ -50,7 +70,7 @@ public final class TrainingPictures {
             XYSeries series = chart.addSeries("loss", epochs, losses);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(new Color(31, 119, 180));
-            return save(chart, dir, name);
+            return save(chart, dir, name, learningRate == null ? null : lossCaption(losses, learningRate));
         }));
     }
 
@@ -89,7 +109,7 @@ public final class TrainingPictures {
             chart.getStyler().setMarkerSize(7);
             addPoints(chart, "label 0", x, y[0], false, new Color(214, 39, 40));
             addPoints(chart, "label 1", x, y[0], true, new Color(31, 119, 180));
-            return save(chart, dir, name);
+            return save(chart, dir, name, null);
         }));
     }
 
@@ -121,10 +141,97 @@ public final class TrainingPictures {
         }
     }
 
-    private static Path save(XYChart chart, Path dir, String name) throws IOException {
+    /** A rise of the loss above its lowest value so far by more than this counts as a jump worth explaining. */
+    static final double JUMP = 0.05;
+
+    /**
+     * The caption of a loss curve, for a student who wonders whether its shape is their bug: where the loss ends, and,
+     * when it jumps up on the way (full-batch steps at a large learning rate overshoot early in training, as the
+     * grader's own moons run does at learning rate 1.0), that such a jump is the step size and not a bug by itself.
+     *
+     * @param losses       the loss after each epoch
+     * @param learningRate the learning rate of the training
+     * @return one or two sentences
+     */
+    public static String lossCaption(double[] losses, double learningRate) {
+        if (losses.length == 0) {
+            return "No loss was recorded.";
+        }
+        double lowest = losses[0];
+        int jumpEpoch = -1;
+        double jumpPeak = 0;
+        double jumpFrom = 0;
+        for (int i = 1; i < losses.length; i++) {
+            if (losses[i] - lowest > JUMP && (jumpEpoch < 0 || losses[i] - lowest > jumpPeak - jumpFrom)) {
+                jumpEpoch = i + 1;
+                jumpPeak = losses[i];
+                jumpFrom = lowest;
+            }
+            lowest = Math.min(lowest, losses[i]);
+        }
+        String rate = String.format(Locale.ROOT, "%s", learningRate);
+        String end = String.format(Locale.ROOT, "The loss starts at %.3f and ends at %.4f after %d epochs "
+                + "of full-batch gradient descent at learning rate %s.", losses[0], losses[losses.length - 1],
+                losses.length, rate);
+        if (jumpEpoch < 0) {
+            return end;
+        }
+        return end + String.format(Locale.ROOT, " The jump on the way (from %.3f up to %.3f at epoch %d) is "
+                + "the size of the steps, not a bug by itself: at learning rate %s a step early in training can "
+                + "overshoot the valley of the loss, and the next steps come back down. What counts is that the loss comes down again and ends low.", jumpFrom,
+                jumpPeak, jumpEpoch, rate);
+    }
+
+    private static Path save(XYChart chart, Path dir, String name, String caption) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        if (caption == null) {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } else {
+            savePng(BitmapEncoder.getBufferedImage(chart), file, caption);
+        }
         return file;
     }
+
+    /**
+     * Writes a PNG with a caption in it: an {@code iTXt} chunk with the keyword {@value #CAPTION_KEYWORD} (UTF-8
+     * text), which the reports show under the picture. The caption travels inside the file, so it survives the
+     * grader's copy of the pictures out of the test JVM's folder.
+     *
+     * @param image   the picture
+     * @param file    the PNG to write
+     * @param caption the caption
+     * @throws IOException if the file cannot be written
+     */
+    public static void savePng(BufferedImage image, Path file, String caption) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), param);
+            String format = "javax_imageio_png_1.0";
+            IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+            entry.setAttribute("keyword", CAPTION_KEYWORD);
+            entry.setAttribute("compressionFlag", "FALSE");
+            entry.setAttribute("compressionMethod", "0");
+            entry.setAttribute("languageTag", "en");
+            entry.setAttribute("translatedKeyword", "");
+            entry.setAttribute("text", caption);
+            IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
+            itxt.appendChild(entry);
+            IIOMetadataNode root = new IIOMetadataNode(format);
+            root.appendChild(itxt);
+            metadata.mergeTree(format, root);
+            Files.deleteIfExists(file);
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            }
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** The PNG text keyword of a picture's caption (a registered PNG keyword). */
+    public static final String CAPTION_KEYWORD = "Description";
 }
