@@ -257,6 +257,7 @@ public final class GradingSession {
                 if (!result.complete()) {
                     notes.add(0, "Not every test could run: " + result.problem());
                 }
+                notes.addAll(result.planNotes());
                 GradeReport report = collector.report(result.backend());
                 return new GradingOutcome(report, afterSuites(api, structure, report), name, timings, notes);
             }

@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  * charges the test a JVM was running when it died, decides whether a fresh JVM runs the pending tests (up to
  * {@link SandboxLimits#maxRestarts()}), and ends the rest as {@link TestStatus#NOT_RUN} with the reason.
  *
+ * <p>The tests of the suites' written plan ({@link SuitePlan}) are planned before any JVM starts, with the plan's
+ * points: they are in the report whatever the JVMs do, including parameterised invocations that a JVM dies before
+ * finding. A JVM's own announcement of a planned test changes nothing (a difference is noted); tests the written
+ * plan does not know (an instructor's own suites) are planned as the JVM announces them.
+ *
  * <p>It touches no process, socket or clock: the caller feeds it events, how each JVM ended, and the time
  * ({@link System#nanoTime()} in the engine).
  */
@@ -50,6 +55,8 @@ final class RunSupervisor {
     private final Set<String> plannedKeys = new LinkedHashSet<>();
     private final Set<String> doneKeys = new LinkedHashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, PlannedTest> written = new HashMap<>();
+    private final Set<String> planNotes = new LinkedHashSet<>();
     private final List<ChildRun> children = new ArrayList<>();
     private String backend = "";
     private boolean complete;
@@ -86,6 +93,22 @@ final class RunSupervisor {
      * @param startNanos when the run started
      */
     RunSupervisor(SandboxLimits limits, GradeCollector collector, long startNanos) {
+        this(limits, collector, startNanos, List.of());
+    }
+
+    /**
+     * @param limits      the run's limits: run time, per-test time and grace (for the stall guard), restarts, heap
+     * @param collector   receives every test; complete once {@link #over()}
+     * @param startNanos  when the run started
+     * @param writtenPlan the tests the suites' written plan expects, planned now; empty when there is none
+     */
+    RunSupervisor(SandboxLimits limits, GradeCollector collector, long startNanos, List<PlannedTest> writtenPlan) {
+        for (PlannedTest test : writtenPlan) {
+            collector.planned(test);
+            plannedKeys.add(test.id());
+            names.put(test.id(), test.displayName());
+            written.put(test.id(), test);
+        }
         this.limits = limits;
         this.collector = collector;
         this.diagnosis = new ExitDiagnosis(limits.heap());
@@ -126,7 +149,9 @@ final class RunSupervisor {
             c.discoveredAtNanos = nowNanos;
         } else if (event instanceof ChildEvent.Planned planned) {
             PlannedTest test = planned.test();
-            if (test != null && !doneKeys.contains(test.id())) {
+            if (test != null && written.containsKey(test.id())) {
+                noteDifference(written.get(test.id()), test);
+            } else if (test != null && !doneKeys.contains(test.id())) {
                 collector.planned(test);
                 plannedKeys.add(test.id());
                 names.put(test.id(), test.displayName());
@@ -156,6 +181,16 @@ final class RunSupervisor {
             c.fatal = fatal.reason();
         }
         c.lastEventNanos = nowNanos;
+    }
+
+    /** A planned test the JVM announced otherwise than the written plan: the plan's points stand, the note says so. */
+    private void noteDifference(PlannedTest expected, PlannedTest announced) {
+        if (expected.graded() != announced.graded() || expected.points() != announced.points()
+                || !expected.task().equals(announced.task()) || expected.visibility() != announced.visibility()) {
+            planNotes.add("The test JVM announced \"" + expected.displayName() + "\" with " + announced.points()
+                    + " points (task " + announced.task() + "); the suites' plan has " + expected.points()
+                    + " points (task " + expected.task() + "), which count.");
+        }
     }
 
     private void finished(Child c, ChildEvent.Finished finished) {
@@ -243,6 +278,14 @@ final class RunSupervisor {
     private void decideWhatNext(ChildRun last, long nowNanos) {
         int attempt = children.size() - 1;
         if (complete) {
+            Set<String> unrun = new LinkedHashSet<>(plannedKeys);
+            unrun.removeAll(doneKeys);
+            if (!unrun.isEmpty()) {
+                problem = "the test JVM ended its run without running " + unrun.size() + " planned test"
+                        + (unrun.size() == 1 ? "" : "s") + " of the suites.";
+                complete = false;
+                collector.endRun(TestStatus.NOT_RUN, "Not run: " + problem, "Not run: " + problem);
+            }
             over = true;
             return;
         }
@@ -278,7 +321,7 @@ final class RunSupervisor {
 
     /** The backend line, whether every test reported its own end, each JVM's story, and the problem if any. */
     SandboxResult result() {
-        return new SandboxResult(backend, complete, children, problem);
+        return new SandboxResult(backend, complete, children, problem, List.copyOf(planNotes));
     }
 
     /** Whether events about this test still count: it has a key and no result yet. */

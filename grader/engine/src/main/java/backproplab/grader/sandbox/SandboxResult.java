@@ -9,13 +9,16 @@ import java.util.List;
  * @param complete whether every planned test reported its own end
  * @param children every child JVM started, in order (more than one when a child died and was replaced)
  * @param problem  a note for the report when the run did not complete, else {@code ""}
+ * @param planNotes differences between the suites' written plan and what a test JVM announced (the plan counts)
  */
-public record SandboxResult(String backend, boolean complete, List<ChildRun> children, String problem) {
+public record SandboxResult(String backend, boolean complete, List<ChildRun> children, String problem,
+                            List<String> planNotes) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public SandboxResult {
         children = List.copyOf(children);
         problem = problem == null ? "" : problem;
+        planNotes = List.copyOf(planNotes);
     }
 
     /** JVM start-up of the first child, in milliseconds. */

@@ -37,6 +37,7 @@ public final class SandboxRunner {
     private final SandboxLimits limits;
     private final TestJvmLauncher launcher;
     private final ChildPictures pictures;
+    private final SuitePlan plan = SuitePlan.bundled();
 
     /**
      * @param limits          memory, time, output limits and isolation
@@ -114,7 +115,7 @@ public final class SandboxRunner {
     private SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir,
                               Prestarted first) throws IOException {
         limits.isolation().openForReading(submissionClasses);
-        RunSupervisor supervisor = new RunSupervisor(limits, collector, System.nanoTime());
+        RunSupervisor supervisor = new RunSupervisor(limits, collector, System.nanoTime(), plan.forSuites(suites));
         for (int attempt = 0; !supervisor.over(); attempt++) {
             TestJvm jvm = attempt == 0 && first != null ? first.take()
                     : launcher.launch(submissionClasses, suites, supervisor.skipKeys(), workDir, attempt, false);
