@@ -63,6 +63,8 @@ final class RunSupervisor {
     private boolean wallTimeout;
     private boolean over;
     private String problem = "";
+    private String graderProblem = "";
+    private int outsideKills;
     private Child child;
 
     /** What one test JVM did so far. */
@@ -233,17 +235,29 @@ final class RunSupervisor {
      */
     ChildRun childEnded(ChildEnd end, long nowNanos) {
         Child c = current();
+        boolean outside = end.stoppedBecause() == null && !complete
+                && ExitDiagnosis.killedFromOutside(end.exitCode(), end.console());
         String ending = end.stoppedBecause() != null ? end.stoppedBecause()
+                : outside ? ExitDiagnosis.outsideKill(end.exitCode())
                 : diagnosis.describe(end.exitCode(), end.console(), new ExitDiagnosis.Facts(complete, c.helloSeen,
                         c.hungReason, c.fatal, c.running == null ? null : name(c.running),
                         c.hungId == null ? null : name(c.hungId)));
-        chargeRunningTest(c, ending);
+        if (outside) {
+            // Not the student's doing: the test it was running stays open, and is run again once.
+            outsideKills++;
+        } else {
+            chargeRunningTest(c, ending);
+        }
         long testsMillis = c.discovered ? (nowNanos - c.discoveredAtNanos) / 1_000_000L : 0;
         ChildRun run = new ChildRun(end.exitCode(), ending, c.startupMillis, c.backendMillis, c.discoveryMillis,
                 testsMillis, c.finished, c.cpuMillis, end.console());
         children.add(run);
         child = null;
-        decideWhatNext(run, nowNanos);
+        if (outside) {
+            retryOrGiveUp(run, nowNanos);
+        } else {
+            decideWhatNext(run, nowNanos);
+        }
         return run;
     }
 
@@ -268,6 +282,30 @@ final class RunSupervisor {
             }
             doneKeys.add(running);
             c.finished++;
+        }
+    }
+
+    /**
+     * After a JVM killed from outside: another JVM runs the pending tests, once, whatever the restart limit; killed
+     * from outside again, the run is a grader problem and nothing more is charged to the student.
+     */
+    private void retryOrGiveUp(ChildRun last, long nowNanos) {
+        boolean timeLeft = nowNanos < deadlineNanos - RESTART_MARGIN_NANOS;
+        if (outsideKills == 1 && timeLeft) {
+            return;
+        }
+        problem = last.ending();
+        graderProblem = "The test JVM was killed from outside the grader " + outsideKills + " time"
+                + (outsideKills == 1 ? "" : "s") + " (the last time by signal " + (last.exitCode() - 128)
+                + "), so the run says nothing about the submission; grade it again.";
+        String reason = "Not run: a problem of the grading machine, not of your code: " + last.ending()
+                + " It happened again when the grader tried once more.";
+        collector.endRun(TestStatus.NOT_RUN, reason, reason);
+        over = true;
+        if (plannedKeys.isEmpty()) {
+            collector.planned(new PlannedTest(SandboxRunner.SUITES_KEY, "Hidden test suites", "", "", false, 0.0, "",
+                    Visibility.VISIBLE));
+            collector.finished(SandboxRunner.SUITES_KEY, TestStatus.NOT_RUN, reason, 0);
         }
     }
 
@@ -321,7 +359,7 @@ final class RunSupervisor {
 
     /** The backend line, whether every test reported its own end, each JVM's story, and the problem if any. */
     SandboxResult result() {
-        return new SandboxResult(backend, complete, children, problem, List.copyOf(planNotes));
+        return new SandboxResult(backend, complete, children, problem, graderProblem, List.copyOf(planNotes));
     }
 
     /** Whether events about this test still count: it has a key and no result yet. */

@@ -484,7 +484,7 @@ class RunSupervisorTest {
 
         assertThat(report().maxScore()).isEqualTo(13.0);
         assertThat(outcome(D).score()).isEqualTo(4.0);
-        assertThat(supervisor.result().planNotes()).singleElement().asString()
+        assertThat(supervisor.result().notes()).singleElement().asString()
                 .contains("\"softmax works\" with 400.0 points").contains("4.0 points");
     }
 
@@ -521,5 +521,65 @@ class RunSupervisorTest {
         assertThat(report().tests()).extracting(TestOutcome::id).containsExactly(A, B, C, D, P1, P2);
         assertThat(report().maxScore()).isEqualTo(13.0);
         assertThat(outcome(P1).message()).startsWith("Not run: the test JVM could not start (exit code 1)");
+    }
+
+    @Test
+    @DisplayName("a JVM killed by a stray SIGKILL (not the engine's) is run again once, even with no restarts left, "
+            + "and the test it was running is not charged")
+    void strayKillIsRetriedOnce() {
+        RunSupervisor supervisor = supervisor(0);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B));
+
+        ChildRun first = supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", null), seconds(2));
+
+        assertThat(first.ending()).contains("killed by signal 9 from outside the grader");
+        assertThat(supervisor.over()).as("one retry").isFalse();
+        assertThat(supervisor.skipKeys()).containsExactly(A);
+        startChild(supervisor, 3);
+        feed(supervisor, 3, new ChildEvent.Started(B), passed(B), new ChildEvent.Started(C), passed(C),
+                new ChildEvent.Started(D), passed(D), new ChildEvent.RunFinished(500));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(0, "", null), seconds(4));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).isEmpty();
+        assertThat(report().score()).isEqualTo(10.0);
+    }
+
+    @Test
+    @DisplayName("a JVM killed from outside again after the retry makes the run a grader problem: nothing is charged "
+            + "as a failed test, and the pending tests say it was the machine")
+    void strayKillTwiceIsAGraderProblem() {
+        RunSupervisor supervisor = supervisor(6);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", null), seconds(2));
+        startChild(supervisor, 3);
+        feed(supervisor, 3, new ChildEvent.Started(B));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(143, "", null), seconds(4));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).contains("killed from outside the grader 2 times")
+                .contains("signal 15");
+        assertThat(outcome(B).status()).isEqualTo(TestStatus.NOT_RUN);
+        assertThat(outcome(B).message()).startsWith("Not run: a problem of the grading machine, not of your code");
+        assertThat(report().tests()).extracting(TestOutcome::status).doesNotContain(TestStatus.FAILED,
+                TestStatus.TIMED_OUT);
+    }
+
+    @Test
+    @DisplayName("a JVM the engine itself killed (a limit), or one that died of its heap, is not a fault from outside")
+    void ownKillsAreNotOutsideFaults() {
+        RunSupervisor supervisor = supervisor(0);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", "the whole run reached its time limit of 60 s."),
+                seconds(2));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).isEmpty();
+        assertThat(ExitDiagnosis.killedFromOutside(137, "java.lang.OutOfMemoryError: Java heap space")).isFalse();
+        assertThat(ExitDiagnosis.killedFromOutside(134, "")).as("SIGABRT, a crash").isFalse();
+        assertThat(ExitDiagnosis.killedFromOutside(3, "")).as("System.exit(3)").isFalse();
     }
 }
