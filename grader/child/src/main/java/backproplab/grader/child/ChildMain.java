@@ -131,7 +131,7 @@ public final class ChildMain {
     }
 
     /** A name whose last segment starts with a capital letter is a class, anything else a package. */
-    private static DiscoverySelector selector(String suite) {
+    static DiscoverySelector selector(String suite) {
         String last = suite.substring(suite.lastIndexOf('.') + 1);
         return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? selectClass(suite) : selectPackage(suite);
     }

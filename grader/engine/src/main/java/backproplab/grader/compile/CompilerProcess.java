@@ -79,6 +79,29 @@ public final class CompilerProcess {
      */
     public CompileResult compile(LoadedSubmission submission, List<Path> classpath, Path classesDir, Path workDir)
             throws IOException {
+        try {
+            return compileOnce(submission, classpath, classesDir, workDir);
+        } catch (KilledFromOutside first) {
+            // A stray signal is no fault of the submission's: try once more; a second one is the grader's problem.
+            try {
+                return compileOnce(submission, classpath, classesDir, workDir);
+            } catch (KilledFromOutside again) {
+                throw new IOException(again.getMessage() + " It happened again when the grader tried once more.", again);
+            }
+        }
+    }
+
+    /** The compiler JVM ended by a signal that another process sent (hang-up, interrupt, kill, terminate). */
+    static final class KilledFromOutside extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        KilledFromOutside(String message) {
+            super(message);
+        }
+    }
+
+    private CompileResult compileOnce(LoadedSubmission submission, List<Path> classpath, Path classesDir,
+                                      Path workDir) throws IOException {
         Files.createDirectories(workDir);
         Path requestFile = workDir.resolve("compile-request.json");
         Path resultFile = workDir.resolve("compile-result.json");
@@ -101,6 +124,11 @@ public final class CompilerProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while compiling", e);
+        }
+        int signal = process.exitValue() - 128;
+        if (signal == 1 || signal == 2 || signal == 9 || signal == 15) {
+            throw new KilledFromOutside("The compiler process was killed by signal " + signal
+                    + " from outside the grader.");
         }
         if (process.exitValue() != 0 || !Files.exists(resultFile)) {
             throw new IOException("The compiler process failed (exit code " + process.exitValue() + "): "

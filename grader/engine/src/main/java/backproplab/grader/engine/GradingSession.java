@@ -257,7 +257,12 @@ public final class GradingSession {
                 if (!result.complete()) {
                     notes.add(0, "Not every test could run: " + result.problem());
                 }
+                notes.addAll(result.notes());
                 GradeReport report = collector.report(result.backend());
+                if (!result.graderProblem().isEmpty()) {
+                    return new GradingOutcome(report, new Verdict.GraderFailed(result.graderProblem()), name, timings,
+                            notes);
+                }
                 return new GradingOutcome(report, afterSuites(api, structure, report), name, timings, notes);
             }
         } catch (SubmissionRejectedException e) {

@@ -12,7 +12,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns a {@link GradingOutcome} into the report files and the console summary. */
 public final class ReportOutput {
@@ -54,7 +58,8 @@ public final class ReportOutput {
         return write(outcome, outDir, false);
     }
 
-    private static String write(GradingOutcome outcome, Path outDir, boolean thisJvmIsTheRun) throws IOException {
+    private static String write(GradingOutcome graded, Path outDir, boolean thisJvmIsTheRun) throws IOException {
+        GradingOutcome outcome = withoutPlantedFiles(graded, outDir);
         String table = Reporters.writeAll(outcome.report(), runInfo(outcome), outDir);
         outcome.timings().lap("reports");
         if (thisJvmIsTheRun) {
@@ -73,6 +78,23 @@ public final class ReportOutput {
         Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
                 StandardCharsets.UTF_8);
         return table;
+    }
+
+    /**
+     * Removes what someone else wrote into the output folder during the grade ({@link PlantedFiles}), before the
+     * grader writes its own files there, and adds a tampering note when there was anything.
+     */
+    private static GradingOutcome withoutPlantedFiles(GradingOutcome outcome, Path outDir) {
+        long since = System.currentTimeMillis() - outcome.timings().totalMillis();
+        Set<Path> pictures = outcome.report().tests().stream().flatMap(test -> test.images().stream())
+                .map(png -> png.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        String note = PlantedFiles.note(PlantedFiles.remove(outDir, since, pictures));
+        if (note.isEmpty()) {
+            return outcome;
+        }
+        List<String> notes = new ArrayList<>(outcome.notes());
+        notes.add(0, note);
+        return new GradingOutcome(outcome.report(), outcome.verdict(), outcome.submission(), outcome.timings(), notes);
     }
 
     /** The console: the reporters' table, the status line, the backend and the phase timings. */

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  *       pom, wrapper and docs;</li>
  *   <li>a zip of any of these, possibly wrapped in one top-level folder.</li>
  * </ul>
- * Only {@code .java} files under the source root are taken (tests under {@code src/test} are not), symbolic
- * links are not followed, and the {@link SubmissionLimits} cap their number and size.
+ * Only {@code .java} files under the source root are taken (tests under {@code src/test} are not), a source
+ * tree with symbolic links in it (or on the way to it) is refused with a message, since a link would make the
+ * grader read files from elsewhere on the machine, and the {@link SubmissionLimits} cap their number and size.
  */
 public final class SubmissionLoader {
 
@@ -108,9 +109,20 @@ public final class SubmissionLoader {
     private LoadedSubmission collect(Path displayRoot, Path sourceRoot, String form)
             throws SubmissionRejectedException, IOException {
         List<Path> sources = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (Path step = sourceRoot; step != null && step.startsWith(displayRoot) && !step.equals(displayRoot);
+             step = step.getParent()) {
+            if (Files.isSymbolicLink(step)) {
+                links.add(displayRoot.relativize(step).toString());
+            }
+        }
         long bytes = 0;
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             for (Path file : files.sorted().toList()) {
+                if (Files.isSymbolicLink(file) && !file.equals(sourceRoot)) {
+                    links.add(displayRoot.relativize(file).toString());
+                    continue;
+                }
                 if (!file.getFileName().toString().endsWith(".java") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                         || file.toString().contains("__MACOSX")) {
                     continue;
@@ -126,6 +138,14 @@ public final class SubmissionLoader {
                             + (limits.maxSourceBytes() >> 20) + " MB. Submit only your exercise sources.");
                 }
             }
+        }
+        if (!links.isEmpty()) {
+            throw new SubmissionRejectedException("The submission holds symbolic links, which the grader does not "
+                    + "follow: " + String.join(", ", links.subList(0, Math.min(5, links.size())))
+                    + (links.size() > 5 ? " and " + (links.size() - 5) + " more" : "") + ". Only files that are in "
+                    + "the submission itself are graded, never files a link points to elsewhere. Replace each link by "
+                    + "a copy of its file (for example `cp -L link copy`, or zip with `zip -r` without -y), then submit "
+                    + "again.");
         }
         if (sources.isEmpty()) {
             throw new SubmissionRejectedException("No .java file was found in the submission. Submit your source folder "

@@ -23,6 +23,9 @@ final class ExitDiagnosis {
                  String hungTest) {
     }
 
+    /** Signals that only another process sends (hang-up, interrupt, kill, terminate): the JVM's own faults are others. */
+    private static final java.util.Set<Integer> OUTSIDE_SIGNALS = java.util.Set.of(1, 2, 9, 15);
+
     private final String heap;
 
     /** @param heap the test JVM's heap limit, as given to {@code -Xmx} */
@@ -66,6 +69,23 @@ final class ExitDiagnosis {
         }
         return "the test JVM exited with code " + exitCode + during
                 + ". Does your code call System.exit or Runtime.halt? Return a value or throw an exception instead.";
+    }
+
+    /**
+     * Whether a JVM that the engine did not stop ended by a signal that another process sent (a stray kill, a
+     * machine-wide clean-up): a fault outside the student's control, unlike an exit, a crash or running out of heap.
+     *
+     * @param exitCode the JVM's exit code (128 + the signal when a signal ended it)
+     * @param console  what it wrote to its standard streams
+     */
+    static boolean killedFromOutside(int exitCode, String console) {
+        return exitCode > 128 && OUTSIDE_SIGNALS.contains(exitCode - 128) && !console.contains("OutOfMemoryError");
+    }
+
+    /** The sentence for a JVM {@linkplain #killedFromOutside killed from outside}. */
+    static String outsideKill(int exitCode) {
+        return "the test JVM was killed by signal " + (exitCode - 128) + " from outside the grader (not by a limit of "
+                + "the run, nor by the code under test's own failure).";
     }
 
     private static String firstLines(String text, int lines) {

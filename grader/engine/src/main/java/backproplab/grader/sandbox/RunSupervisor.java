@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  * charges the test a JVM was running when it died, decides whether a fresh JVM runs the pending tests (up to
  * {@link SandboxLimits#maxRestarts()}), and ends the rest as {@link TestStatus#NOT_RUN} with the reason.
  *
+ * <p>The tests of the suites' written plan ({@link SuitePlan}) are planned before any JVM starts, with the plan's
+ * points: they are in the report whatever the JVMs do, including parameterised invocations that a JVM dies before
+ * finding. A JVM's own announcement of a planned test changes nothing (a difference is noted); tests the written
+ * plan does not know (an instructor's own suites) are planned as the JVM announces them.
+ *
  * <p>It touches no process, socket or clock: the caller feeds it events, how each JVM ended, and the time
  * ({@link System#nanoTime()} in the engine).
  */
@@ -50,12 +55,16 @@ final class RunSupervisor {
     private final Set<String> plannedKeys = new LinkedHashSet<>();
     private final Set<String> doneKeys = new LinkedHashSet<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, PlannedTest> written = new HashMap<>();
+    private final Set<String> planNotes = new LinkedHashSet<>();
     private final List<ChildRun> children = new ArrayList<>();
     private String backend = "";
     private boolean complete;
     private boolean wallTimeout;
     private boolean over;
     private String problem = "";
+    private String graderProblem = "";
+    private int outsideKills;
     private Child child;
 
     /** What one test JVM did so far. */
@@ -86,6 +95,22 @@ final class RunSupervisor {
      * @param startNanos when the run started
      */
     RunSupervisor(SandboxLimits limits, GradeCollector collector, long startNanos) {
+        this(limits, collector, startNanos, List.of());
+    }
+
+    /**
+     * @param limits      the run's limits: run time, per-test time and grace (for the stall guard), restarts, heap
+     * @param collector   receives every test; complete once {@link #over()}
+     * @param startNanos  when the run started
+     * @param writtenPlan the tests the suites' written plan expects, planned now; empty when there is none
+     */
+    RunSupervisor(SandboxLimits limits, GradeCollector collector, long startNanos, List<PlannedTest> writtenPlan) {
+        for (PlannedTest test : writtenPlan) {
+            collector.planned(test);
+            plannedKeys.add(test.id());
+            names.put(test.id(), test.displayName());
+            written.put(test.id(), test);
+        }
         this.limits = limits;
         this.collector = collector;
         this.diagnosis = new ExitDiagnosis(limits.heap());
@@ -126,7 +151,9 @@ final class RunSupervisor {
             c.discoveredAtNanos = nowNanos;
         } else if (event instanceof ChildEvent.Planned planned) {
             PlannedTest test = planned.test();
-            if (test != null && !doneKeys.contains(test.id())) {
+            if (test != null && written.containsKey(test.id())) {
+                noteDifference(written.get(test.id()), test);
+            } else if (test != null && !doneKeys.contains(test.id())) {
                 collector.planned(test);
                 plannedKeys.add(test.id());
                 names.put(test.id(), test.displayName());
@@ -156,6 +183,16 @@ final class RunSupervisor {
             c.fatal = fatal.reason();
         }
         c.lastEventNanos = nowNanos;
+    }
+
+    /** A planned test the JVM announced otherwise than the written plan: the plan's points stand, the note says so. */
+    private void noteDifference(PlannedTest expected, PlannedTest announced) {
+        if (expected.graded() != announced.graded() || expected.points() != announced.points()
+                || !expected.task().equals(announced.task()) || expected.visibility() != announced.visibility()) {
+            planNotes.add("The test JVM announced \"" + expected.displayName() + "\" with " + announced.points()
+                    + " points (task " + announced.task() + "); the suites' plan has " + expected.points()
+                    + " points (task " + expected.task() + "), which count.");
+        }
     }
 
     private void finished(Child c, ChildEvent.Finished finished) {
@@ -198,17 +235,29 @@ final class RunSupervisor {
      */
     ChildRun childEnded(ChildEnd end, long nowNanos) {
         Child c = current();
+        boolean outside = end.stoppedBecause() == null && !complete
+                && ExitDiagnosis.killedFromOutside(end.exitCode(), end.console());
         String ending = end.stoppedBecause() != null ? end.stoppedBecause()
+                : outside ? ExitDiagnosis.outsideKill(end.exitCode())
                 : diagnosis.describe(end.exitCode(), end.console(), new ExitDiagnosis.Facts(complete, c.helloSeen,
                         c.hungReason, c.fatal, c.running == null ? null : name(c.running),
                         c.hungId == null ? null : name(c.hungId)));
-        chargeRunningTest(c, ending);
+        if (outside) {
+            // Not the student's doing: the test it was running stays open, and is run again once.
+            outsideKills++;
+        } else {
+            chargeRunningTest(c, ending);
+        }
         long testsMillis = c.discovered ? (nowNanos - c.discoveredAtNanos) / 1_000_000L : 0;
         ChildRun run = new ChildRun(end.exitCode(), ending, c.startupMillis, c.backendMillis, c.discoveryMillis,
                 testsMillis, c.finished, c.cpuMillis, end.console());
         children.add(run);
         child = null;
-        decideWhatNext(run, nowNanos);
+        if (outside) {
+            retryOrGiveUp(run, nowNanos);
+        } else {
+            decideWhatNext(run, nowNanos);
+        }
         return run;
     }
 
@@ -237,12 +286,44 @@ final class RunSupervisor {
     }
 
     /**
+     * After a JVM killed from outside: another JVM runs the pending tests, once, whatever the restart limit; killed
+     * from outside again, the run is a grader problem and nothing more is charged to the student.
+     */
+    private void retryOrGiveUp(ChildRun last, long nowNanos) {
+        boolean timeLeft = nowNanos < deadlineNanos - RESTART_MARGIN_NANOS;
+        if (outsideKills == 1 && timeLeft) {
+            return;
+        }
+        problem = last.ending();
+        graderProblem = "The test JVM was killed from outside the grader " + outsideKills + " time"
+                + (outsideKills == 1 ? "" : "s") + " (the last time by signal " + (last.exitCode() - 128)
+                + "), so the run says nothing about the submission; grade it again.";
+        String reason = "Not run: a problem of the grading machine, not of your code: " + last.ending()
+                + " It happened again when the grader tried once more.";
+        collector.endRun(TestStatus.NOT_RUN, reason, reason);
+        over = true;
+        if (plannedKeys.isEmpty()) {
+            collector.planned(new PlannedTest(SandboxRunner.SUITES_KEY, "Hidden test suites", "", "", false, 0.0, "",
+                    Visibility.VISIBLE));
+            collector.finished(SandboxRunner.SUITES_KEY, TestStatus.NOT_RUN, reason, 0);
+        }
+    }
+
+    /**
      * Another JVM runs the pending tests if the last one made progress, restarts and time are left; otherwise the
      * pending tests end as not run, and a run that never got a plan gets one not-run entry for the suites.
      */
     private void decideWhatNext(ChildRun last, long nowNanos) {
         int attempt = children.size() - 1;
         if (complete) {
+            Set<String> unrun = new LinkedHashSet<>(plannedKeys);
+            unrun.removeAll(doneKeys);
+            if (!unrun.isEmpty()) {
+                problem = "the test JVM ended its run without running " + unrun.size() + " planned test"
+                        + (unrun.size() == 1 ? "" : "s") + " of the suites.";
+                complete = false;
+                collector.endRun(TestStatus.NOT_RUN, "Not run: " + problem, "Not run: " + problem);
+            }
             over = true;
             return;
         }
@@ -278,7 +359,7 @@ final class RunSupervisor {
 
     /** The backend line, whether every test reported its own end, each JVM's story, and the problem if any. */
     SandboxResult result() {
-        return new SandboxResult(backend, complete, children, problem);
+        return new SandboxResult(backend, complete, children, problem, graderProblem, List.copyOf(planNotes));
     }
 
     /** Whether events about this test still count: it has a key and no result yet. */

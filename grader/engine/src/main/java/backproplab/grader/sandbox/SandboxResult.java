@@ -9,13 +9,27 @@ import java.util.List;
  * @param complete whether every planned test reported its own end
  * @param children every child JVM started, in order (more than one when a child died and was replaced)
  * @param problem  a note for the report when the run did not complete, else {@code ""}
+ * @param graderProblem why the run says nothing about the submission (test JVMs killed from outside, again
+ *                 after a retry), else {@code ""}
+ * @param notes    for the run notes: differences between the suites' written plan and what a test JVM announced
+ *                 (the plan counts), processes left running that were stopped
  */
-public record SandboxResult(String backend, boolean complete, List<ChildRun> children, String problem) {
+public record SandboxResult(String backend, boolean complete, List<ChildRun> children, String problem,
+                            String graderProblem, List<String> notes) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public SandboxResult {
         children = List.copyOf(children);
         problem = problem == null ? "" : problem;
+        graderProblem = graderProblem == null ? "" : graderProblem;
+        notes = List.copyOf(notes);
+    }
+
+    /** This result with one more note. */
+    SandboxResult withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new SandboxResult(backend, complete, children, problem, graderProblem, more);
     }
 
     /** JVM start-up of the first child, in milliseconds. */

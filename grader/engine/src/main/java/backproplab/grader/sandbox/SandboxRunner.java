@@ -37,6 +37,7 @@ public final class SandboxRunner {
     private final SandboxLimits limits;
     private final TestJvmLauncher launcher;
     private final ChildPictures pictures;
+    private final SuitePlan plan = SuitePlan.bundled();
 
     /**
      * @param limits          memory, time, output limits and isolation
@@ -114,13 +115,16 @@ public final class SandboxRunner {
     private SandboxResult run(Path submissionClasses, List<String> suites, GradeCollector collector, Path workDir,
                               Prestarted first) throws IOException {
         limits.isolation().openForReading(submissionClasses);
-        RunSupervisor supervisor = new RunSupervisor(limits, collector, System.nanoTime());
+        RunSupervisor supervisor = new RunSupervisor(limits, collector, System.nanoTime(), plan.forSuites(suites));
+        int leftovers = 0;
         for (int attempt = 0; !supervisor.over(); attempt++) {
             TestJvm jvm = attempt == 0 && first != null ? first.take()
                     : launcher.launch(submissionClasses, suites, supervisor.skipKeys(), workDir, attempt, false);
-            runChild(jvm, supervisor);
+            leftovers += runChild(jvm, supervisor);
         }
-        return supervisor.result();
+        SandboxResult result = supervisor.result();
+        return leftovers == 0 ? result : result.withNote("Stopped " + leftovers + " process"
+                + (leftovers == 1 ? "" : "es") + " that the code under test had started and left running.");
     }
 
     /** A started child JVM and the socket it reports to, not yet supervised. */
@@ -152,7 +156,9 @@ public final class SandboxRunner {
         }
     }
 
-    private void runChild(TestJvm jvm, RunSupervisor supervisor) throws IOException {
+    /** Runs one child to its end; returns how many processes it left behind (killed). */
+    private int runChild(TestJvm jvm, RunSupervisor supervisor) throws IOException {
+        int leftovers;
         try (jvm) {
             supervisor.childStarted(System.nanoTime());
             pictures.childStarted(jvm.seenPictures(), jvm.hostPictures());
@@ -163,7 +169,7 @@ public final class SandboxRunner {
             try {
                 stoppedBecause = follow(jvm, supervisor, pictures);
             } finally {
-                jvm.kill();
+                leftovers = jvm.kill();
                 pictures.childEnded();
                 try {
                     Runtime.getRuntime().removeShutdownHook(reaper);
@@ -175,6 +181,7 @@ public final class SandboxRunner {
             supervisor.childEnded(new RunSupervisor.ChildEnd(jvm.exitCode(), console, stoppedBecause),
                     System.nanoTime());
         }
+        return leftovers;
     }
 
     /**
@@ -188,7 +195,10 @@ public final class SandboxRunner {
             return jvm.isAlive()
                     ? "the test JVM did not start within " + ChildConnection.STARTUP_LIMIT_MILLIS / 1000 + " s." : null;
         }
-        while (true) {
+        for (int polls = 0; ; polls++) {
+            if (polls % 5 == 0) {
+                jvm.watchDescendants();
+            }
             ChildConnection.Incoming item;
             try {
                 item = connection.poll(POLL_MILLIS);

@@ -18,11 +18,13 @@ final class TestJvm implements AutoCloseable {
     private final ConsoleTail stdout;
     private final ConsoleTail stderr;
 
+    private final ProcessSweep sweep;
     private final Path seenPictures;
     private final Path hostPictures;
 
     TestJvm(EventServer server, Process process, String token, boolean waitsForGo, Path seenPictures,
-            Path hostPictures) {
+            Path hostPictures, ProcessSweep sweep) {
+        this.sweep = sweep;
         this.seenPictures = seenPictures;
         this.hostPictures = hostPictures;
         this.server = server;
@@ -82,13 +84,23 @@ final class TestJvm implements AutoCloseable {
         }
     }
 
-    /** Kills the JVM and its descendants, and waits a little for them to go. */
-    void kill() {
-        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        if (process.isAlive()) {
-            process.destroyForcibly();
-        }
+    /** Remembers the JVM's descendants as they are now, so that those who outlive it are killed too. */
+    void watchDescendants() {
+        sweep.watch(process.toHandle());
+    }
+
+    /**
+     * Kills the JVM and every process it started, also those that outlived it ({@link ProcessSweep}), and waits a
+     * little for them to go.
+     *
+     * @return how many processes were still running after the JVM had ended by itself (0 when the JVM was killed:
+     *         then its own processes go with it and are not counted)
+     */
+    int kill() {
+        boolean endedByItself = !process.isAlive();
+        int killed = sweep.killAll(process.toHandle());
         waitFor(5_000);
+        return endedByItself ? killed : 0;
     }
 
     /** Kills the JVM and closes its event socket. */

@@ -63,9 +63,12 @@ final class TestJvmLauncher {
             ProcessBuilder builder = new ProcessBuilder(layout.wrap(command(submissionClasses, layout.seen(requestFile),
                     layout))).directory(childDir.toFile());
             layout.environment(builder.environment());
+            ProcessSweep sweep = new ProcessSweep();
+            builder.environment().put(ProcessSweep.ENV, sweep.mark());
             Process process = builder.start();
             process.getOutputStream().close();
-            return new TestJvm(server, process, token, waitForGo, picturesIn(layout.scratch()), picturesIn(childDir));
+            return new TestJvm(server, process, token, waitForGo, picturesIn(layout.scratch()), picturesIn(childDir),
+                    sweep);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

@@ -411,4 +411,175 @@ class RunSupervisorTest {
                 + "\"relu works\". Look for data that grows without bound, such as a list appended to in a loop.");
         assertThat(child.console()).contains("OutOfMemoryError");
     }
+
+    private static final String P1 = "p.NetworkHiddenTest#backward(Planted)[[1] case one]";
+    private static final String P2 = "p.NetworkHiddenTest#backward(Planted)[[2] case two]";
+
+    /** The written plan of A to D plus two invocations of a parameterised test, which a JVM only finds as it runs. */
+    private static final List<PlannedTest> WRITTEN = List.of(test(A, "sigmoid works", 1), test(B, "relu works", 2),
+            test(C, "tanh works", 3), test(D, "softmax works", 4), invocation(P1, "case one"), invocation(P2, "case two"));
+
+    private static PlannedTest invocation(String id, String name) {
+        return new PlannedTest(id, name, "p.NetworkHiddenTest", "backward", true, 1.5, "network.backward",
+                Visibility.HIDDEN);
+    }
+
+    @Test
+    @DisplayName("with a written plan, a JVM that dies before finding a parameterised test's invocations still leaves "
+            + "every planned test in the report, the full total as maximum, and the reason on each")
+    void writtenPlanKeepsTheFullTotal() {
+        RunSupervisor supervisor = new RunSupervisor(limits(0), collector, 0L, WRITTEN);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B));
+
+        supervisor.childEnded(new RunSupervisor.ChildEnd(3, "", null), seconds(2));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(report().tests()).extracting(TestOutcome::id)
+                .containsExactly(A, B, C, D, P1, P2);
+        assertThat(report().maxScore()).isEqualTo(13.0);
+        assertThat(report().score()).isEqualTo(1.0);
+        assertThat(outcome(P2).status()).isEqualTo(TestStatus.NOT_RUN);
+        assertThat(outcome(P2).message()).startsWith("Not run: ").endsWith(EXIT_3_DURING_B);
+        assertThat(outcome(P2).displayName()).isEqualTo("case two");
+    }
+
+    @Test
+    @DisplayName("with a written plan, a JVM that dies during a parameterised test is replaced and the replacement "
+            + "runs the invocations the first one never found")
+    void writtenPlanRestartsForUndiscoveredInvocations() {
+        RunSupervisor supervisor = new RunSupervisor(limits(6), collector, 0L, WRITTEN);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B), passed(B),
+                new ChildEvent.Started(C), passed(C), new ChildEvent.Started(D), passed(D),
+                new ChildEvent.Planned(invocation(P1, "case one")), new ChildEvent.Started(P1));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(3, "", null), seconds(2));
+
+        assertThat(supervisor.over()).as("P2 was never found, so a replacement runs it").isFalse();
+        startChild(supervisor, 3);
+        feed(supervisor, 3, new ChildEvent.Planned(invocation(P1, "case one")), new ChildEvent.Started(P1),
+                passed(P1), new ChildEvent.Planned(invocation(P2, "case two")), new ChildEvent.Started(P2),
+                passed(P2), new ChildEvent.RunFinished(10));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(0, "", null), seconds(4));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(report().tests()).extracting(TestOutcome::id, TestOutcome::status)
+                .containsExactly(tuple(A, TestStatus.PASSED), tuple(B, TestStatus.PASSED), tuple(C, TestStatus.PASSED),
+                        tuple(D, TestStatus.PASSED), tuple(P1, TestStatus.NOT_RUN), tuple(P2, TestStatus.PASSED));
+        assertThat(report().maxScore()).isEqualTo(13.0);
+        assertThat(report().score()).isEqualTo(11.5);
+    }
+
+    @Test
+    @DisplayName("with a written plan, the plan's points count when a JVM announces a test otherwise, and the run "
+            + "notes say so")
+    void writtenPlanPointsStand() {
+        RunSupervisor supervisor = new RunSupervisor(limits(0), collector, 0L, WRITTEN);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Planned(test(D, "softmax works", 400)), new ChildEvent.Started(A), passed(A),
+                new ChildEvent.Started(B), passed(B), new ChildEvent.Started(C), passed(C), new ChildEvent.Started(D),
+                passed(D), new ChildEvent.Started(P1), passed(P1), new ChildEvent.Started(P2), passed(P2),
+                new ChildEvent.RunFinished(10));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(0, "", null), seconds(2));
+
+        assertThat(report().maxScore()).isEqualTo(13.0);
+        assertThat(outcome(D).score()).isEqualTo(4.0);
+        assertThat(supervisor.result().notes()).singleElement().asString()
+                .contains("\"softmax works\" with 400.0 points").contains("4.0 points");
+    }
+
+    @Test
+    @DisplayName("with a written plan, a JVM that ends its run without running a planned test leaves it not run, "
+            + "with the reason, and the run is not complete")
+    void writtenPlanTestNeverRun() {
+        RunSupervisor supervisor = new RunSupervisor(limits(6), collector, 0L, WRITTEN);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B), passed(B),
+                new ChildEvent.Started(C), passed(C), new ChildEvent.Started(D), passed(D),
+                new ChildEvent.RunFinished(10));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(0, "", null), seconds(2));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().complete()).isFalse();
+        assertThat(supervisor.result().problem()).isEqualTo("the test JVM ended its run without running 2 planned "
+                + "tests of the suites.");
+        assertThat(outcome(P1).status()).isEqualTo(TestStatus.NOT_RUN);
+        assertThat(outcome(P1).message()).isEqualTo("Not run: " + supervisor.result().problem());
+        assertThat(report().maxScore()).isEqualTo(13.0);
+    }
+
+    @Test
+    @DisplayName("with a written plan, a JVM that never connects leaves every planned test not run with the reason "
+            + "(no stand-in entry)")
+    void writtenPlanChildNeverStarts() {
+        RunSupervisor supervisor = new RunSupervisor(limits(6), collector, 0L, WRITTEN);
+        supervisor.childStarted(0);
+        supervisor.childEnded(new RunSupervisor.ChildEnd(1, "Error: Invalid maximum heap size: -Xmxlots", null),
+                seconds(1));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(report().tests()).extracting(TestOutcome::id).containsExactly(A, B, C, D, P1, P2);
+        assertThat(report().maxScore()).isEqualTo(13.0);
+        assertThat(outcome(P1).message()).startsWith("Not run: the test JVM could not start (exit code 1)");
+    }
+
+    @Test
+    @DisplayName("a JVM killed by a stray SIGKILL (not the engine's) is run again once, even with no restarts left, "
+            + "and the test it was running is not charged")
+    void strayKillIsRetriedOnce() {
+        RunSupervisor supervisor = supervisor(0);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B));
+
+        ChildRun first = supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", null), seconds(2));
+
+        assertThat(first.ending()).contains("killed by signal 9 from outside the grader");
+        assertThat(supervisor.over()).as("one retry").isFalse();
+        assertThat(supervisor.skipKeys()).containsExactly(A);
+        startChild(supervisor, 3);
+        feed(supervisor, 3, new ChildEvent.Started(B), passed(B), new ChildEvent.Started(C), passed(C),
+                new ChildEvent.Started(D), passed(D), new ChildEvent.RunFinished(500));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(0, "", null), seconds(4));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).isEmpty();
+        assertThat(report().score()).isEqualTo(10.0);
+    }
+
+    @Test
+    @DisplayName("a JVM killed from outside again after the retry makes the run a grader problem: nothing is charged "
+            + "as a failed test, and the pending tests say it was the machine")
+    void strayKillTwiceIsAGraderProblem() {
+        RunSupervisor supervisor = supervisor(6);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A), passed(A), new ChildEvent.Started(B));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", null), seconds(2));
+        startChild(supervisor, 3);
+        feed(supervisor, 3, new ChildEvent.Started(B));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(143, "", null), seconds(4));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).contains("killed from outside the grader 2 times")
+                .contains("signal 15");
+        assertThat(outcome(B).status()).isEqualTo(TestStatus.NOT_RUN);
+        assertThat(outcome(B).message()).startsWith("Not run: a problem of the grading machine, not of your code");
+        assertThat(report().tests()).extracting(TestOutcome::status).doesNotContain(TestStatus.FAILED,
+                TestStatus.TIMED_OUT);
+    }
+
+    @Test
+    @DisplayName("a JVM the engine itself killed (a limit), or one that died of its heap, is not a fault from outside")
+    void ownKillsAreNotOutsideFaults() {
+        RunSupervisor supervisor = supervisor(0);
+        startChild(supervisor, 0);
+        feed(supervisor, 1, new ChildEvent.Started(A));
+        supervisor.childEnded(new RunSupervisor.ChildEnd(137, "", "the whole run reached its time limit of 60 s."),
+                seconds(2));
+
+        assertThat(supervisor.over()).isTrue();
+        assertThat(supervisor.result().graderProblem()).isEmpty();
+        assertThat(ExitDiagnosis.killedFromOutside(137, "java.lang.OutOfMemoryError: Java heap space")).isFalse();
+        assertThat(ExitDiagnosis.killedFromOutside(134, "")).as("SIGABRT, a crash").isFalse();
+        assertThat(ExitDiagnosis.killedFromOutside(3, "")).as("System.exit(3)").isFalse();
+    }
 }

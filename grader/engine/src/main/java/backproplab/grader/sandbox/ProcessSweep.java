@@ -1,0 +1,144 @@
+package backproplab.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends every process a test JVM started, also those that outlived it. Under full isolation the sandbox's PID namespace
+ * does that; without it, the test JVM's children are reparented when it exits, so they are no longer its descendants.
+ * This sweep finds them two ways: the descendants seen while the JVM ran ({@link #watch}), and, on Linux, every
+ * process whose environment carries this JVM's run mark ({@link #ENV}, inherited unless a process clears it). A
+ * process that both left the JVM's tree between two looks and cleared its environment escapes it; the full level
+ * exists for that.
+ */
+final class ProcessSweep {
+
+    /** The environment variable that marks the processes of one test JVM. */
+    static final String ENV = "BACKPROPLAB_TEST_JVM_RUN";
+
+    private static final Path PROC = Path.of("/proc");
+    private static final int ROUNDS = 10;
+
+    private final String mark;
+    private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+
+    /** A sweep with a new random mark. */
+    ProcessSweep() {
+        this.mark = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    }
+
+    /** The value of {@link #ENV} for the test JVM's environment. */
+    String mark() {
+        return mark;
+    }
+
+    /** Remembers the JVM's descendants as they are now. */
+    synchronized void watch(ProcessHandle jvm) {
+        jvm.descendants().forEach(seen::add);
+    }
+
+    /**
+     * Kills the JVM, every descendant seen and every marked process, until none is left (a few rounds, for processes
+     * that fork while they are killed), and waits a little for them to go.
+     *
+     * @param jvm the test JVM (or the sandbox's first process)
+     * @return how many processes other than the JVM were killed
+     */
+    synchronized int killAll(ProcessHandle jvm) {
+        watch(jvm);
+        Set<ProcessHandle> killed = new LinkedHashSet<>();
+        List<ProcessHandle> targets = new ArrayList<>(seen);
+        jvm.destroyForcibly();
+        for (int round = 0; round < ROUNDS && !targets.isEmpty(); round++) {
+            for (ProcessHandle process : targets) {
+                if (process.isAlive() && process.pid() != ProcessHandle.current().pid()) {
+                    process.descendants().forEach(seen::add);
+                    if (process.destroyForcibly()) {
+                        killed.add(process);
+                    }
+                }
+            }
+            targets = new ArrayList<>();
+            for (ProcessHandle process : seen) {
+                if (process.isAlive()) {
+                    targets.add(process);
+                }
+            }
+            targets.addAll(marked());
+            targets.removeIf(p -> !p.isAlive() || p.pid() == jvm.pid());
+        }
+        for (ProcessHandle process : seen) {
+            try {
+                process.onExit().get(1, TimeUnit.SECONDS);
+            } catch (Exception stillGoing) {
+                // Killed with SIGKILL: it goes when the kernel is done with it.
+            }
+        }
+        return killed.size();
+    }
+
+    /** Processes whose environment holds this sweep's mark (Linux; none elsewhere or where /proc is unreadable). */
+    private List<ProcessHandle> marked() {
+        List<ProcessHandle> found = new ArrayList<>();
+        if (!Files.isDirectory(PROC)) {
+            return found;
+        }
+        byte[] needle = (ENV + "=" + mark).getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path entry : entries) {
+                long pid;
+                try {
+                    pid = Long.parseLong(entry.getFileName().toString());
+                } catch (NumberFormatException notAProcess) {
+                    continue;
+                }
+                if (pid != self && contains(readQuietly(entry.resolve("environ")), needle)) {
+                    ProcessHandle.of(pid).ifPresent(process -> {
+                        found.add(process);
+                        seen.add(process);
+                    });
+                }
+            }
+        } catch (IOException unreadable) {
+            return found;
+        }
+        return found;
+    }
+
+    private static byte[] readQuietly(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | SecurityException gone) {
+            return new byte[0];
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (i > 0 && haystack[i - 1] != 0) {
+                continue;
+            }
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            if (i + needle.length == haystack.length || haystack[i + needle.length] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
