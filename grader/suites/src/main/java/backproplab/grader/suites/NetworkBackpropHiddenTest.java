@@ -3,6 +3,7 @@ package backproplab.grader.suites;
 import backproplab.activations.Activations;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.FullBatchTraining;
 import backproplab.grader.suites.support.GradedCases;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.PlainNetwork;
@@ -28,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Hidden tests of exercise 6, part 2: forward values against the suite's plain-double network, backward against
  * central differences for every parameter element, ReLU'(0) = 0, no change to the caller's arrays, repeatable
- * forward passes, and no NaN or Infinity at huge inputs. 13 points.
+ * forward passes, a backward that leaves the forward pass alone, and no NaN or Infinity at huge inputs. 13 points.
  */
 @DisplayName("Hidden: NeuralNetwork forward and backward values (exercise 6)")
 class NetworkBackpropHiddenTest {
@@ -74,7 +75,7 @@ class NetworkBackpropHiddenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("gradientCases")
-    @Graded(points = 1.5, task = "network.backward", visibility = Visibility.HIDDEN)
+    @Graded(points = 1.25, task = "network.backward", visibility = Visibility.HIDDEN)
     @DisplayName("backward agrees with central differences for every element of every parameter")
     void backwardMatchesCentralDifferences(Planted p) {
         GradientComparison.Limits limits = GradientComparison.Limits.fromThresholds();
@@ -108,6 +109,45 @@ class NetworkBackpropHiddenTest {
                         + (hidden == HiddenActivation.RELU ? " with ReLU'(Z) = 1 where Z > 0, taken at the cached Z (not A)."
                                 : " with σ'(Z) = σ(Z)(1 − σ(Z)), which is A(1 − A) for the cached A.");
         return where + "\n  Key equations: dW_i = (1/m)·dZ_i·A_{i−1}ᵀ, db_i = (1/m)·Σ_samples dZ_i (" + DOC + "#backward).";
+    }
+
+    @Test
+    @Graded(points = 1, task = "network.backward", visibility = Visibility.HIDDEN)
+    @DisplayName("backward leaves forward's ŷ and every cached Z_i and A_i as they were, and a second backward gives the same gradients (ReLU and sigmoid)")
+    void backwardLeavesTheForwardPassAlone() {
+        for (Planted p : List.of(Planted.of(831, HiddenActivation.RELU, 5, 1.4, 3, 4, 3, 1),
+                Planted.of(832, HiddenActivation.SIGMOID, 5, 1.4, 3, 4, 3, 1))) {
+            NeuralNetwork net = p.network();
+            INDArray yHat = net.forward(p.xArray());
+            double[][] yHatBefore = Arrays2D.of(yHat);
+            Map<String, INDArray> cache = new LinkedHashMap<>();
+            Map<String, double[][]> cacheBefore = new LinkedHashMap<>();
+            for (int i = 0; i <= p.plain().layers(); i++) {
+                for (String name : i == 0 ? List.of("A0") : List.of("Z" + i, "A" + i)) {
+                    INDArray array = NetworkShapesHiddenTest.cached(net, name);
+                    cache.put(name, array);
+                    cacheBefore.put(name, Arrays2D.of(array));
+                }
+            }
+            net.backward(p.yArray());
+            String why = "backward only reads the forward pass (" + p.name() + "): the cache and ŷ must stay as forward left them, so that"
+                    + " a second backward, or the gradient check, sees the same values (" + DOC + "#backward).";
+            Verify.untouched(yHat, yHatBefore, "NeuralNetwork.backward", "the ŷ that forward returned", why
+                    + " dZ_L = A_L − Y is a new array (sub, not subi).");
+            cache.forEach((name, array) -> Verify.untouched(array, cacheBefore.get(name), "NeuralNetwork.backward", "the cached " + name,
+                    why + (name.startsWith("A") && p.plain().hidden() == HiddenActivation.SIGMOID
+                            ? " σ'(Z) = A(1 − A) must be computed into a new array (A.rsub(1).mul(A)), not in the cached A." : "")));
+            Map<String, double[][]> first = new LinkedHashMap<>();
+            net.gradients().forEach((name, g) -> first.put(name, Arrays2D.of(g)));
+            net.backward(p.yArray());
+            for (Map.Entry<String, double[][]> g : first.entrySet()) {
+                double[][] again = Arrays2D.of(NetworkShapesHiddenTest.gradient(net, g.getKey()));
+                Verify.that(Arrays2D.maxAbsDifference(g.getValue(), again) == 0, () -> "NeuralNetwork.backward — a second backward on the"
+                        + " same forward pass gave another d" + g.getKey() + " (" + p.name() + "):\n  expected (first backward) "
+                        + Feedback.matrix(g.getValue()) + "\n  got (second backward)      " + Feedback.matrix(again)
+                        + "\n  backward must not change the cache, ŷ or the parameters it reads (" + DOC + "#backward).");
+            }
+        }
     }
 
     @Test
@@ -146,6 +186,7 @@ class NetworkBackpropHiddenTest {
         net.backward(y);
         Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
         Verify.unchanged(y, p.y(), "NeuralNetwork.backward", "the labels Y");
+        FullBatchTraining.requireEveryGradient(net);
         net.update(0.1);
         Verify.unchanged(x, p.x(), "NeuralNetwork.update", "the input X");
         Verify.unchanged(y, p.y(), "NeuralNetwork.update", "the labels Y");

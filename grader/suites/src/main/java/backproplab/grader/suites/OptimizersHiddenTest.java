@@ -169,7 +169,7 @@ class OptimizersHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "beyond.clipByNorm", visibility = Visibility.HIDDEN)
-    @DisplayName("clipByNorm scales ALL arrays by maxNorm/‖g‖ when ‖g‖ > maxNorm (into new arrays) and leaves them alone otherwise")
+    @DisplayName("clipByNorm scales ALL arrays by maxNorm/‖g‖ when ‖g‖ > maxNorm (into new arrays) and copies them unchanged otherwise")
     void clipByNorm() {
         Map<String, double[][]> g = gradient(0);
         g.put("W2", new double[][] {{3, -4}});
@@ -201,7 +201,13 @@ class OptimizersHiddenTest {
                                 + " the direction); otherwise nothing changes (" + DOC + "#clipping-by-norm).");
                 Verify.unchanged(arrays.get(name), g.get(name), "GradientClipping.clipByNorm", "the input gradient " + name
                         + " (return new arrays)");
+                Verify.notSameArray(clipped.get(name), arrays.get(name), "GradientClipping.clipByNorm", "clipped " + name + " with maxNorm "
+                        + Feedback.num(maxNorm) + " (global norm " + Feedback.num(norm) + (norm > maxNorm ? ", so it is scaled)" : ", so its values stay)"),
+                        "The result is a new map of NEW arrays, also when nothing needs scaling: a caller that changes the result"
+                                + " (an optimizer step, another clip) must not change its own gradients (" + DOC + "#clipping-by-norm).");
             }
+            Verify.that(clipped != arrays, () -> "GradientClipping.clipByNorm — with maxNorm " + Feedback.num(maxNorm) + " (global norm "
+                    + Feedback.num(norm) + "): expected a new map, got the caller's own map back (" + DOC + "#clipping-by-norm).");
         }
     }
 

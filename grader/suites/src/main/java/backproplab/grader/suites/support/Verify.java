@@ -95,4 +95,35 @@ public final class Verify {
             }
         }
     }
+
+    /**
+     * The array still holds exactly {@code before}: {@code method} only reads it (a cache, a gradient, a returned
+     * result), and {@code why} says whose it is and where the contract says so.
+     */
+    public static void untouched(INDArray array, double[][] before, String method, String what, String why) {
+        if (array == null) {
+            throw new AssertionError(method + " — " + what + " is gone (null) after the call; expected it unchanged.\n  " + why);
+        }
+        double[][] now = Arrays2D.of(array);
+        for (int r = 0; r < before.length; r++) {
+            for (int c = 0; c < before[r].length; c++) {
+                if (Double.compare(now[r][c], before[r][c]) != 0) {
+                    throw new AssertionError(method + " — changed " + what + " in place: at [" + r + "," + c + "] expected "
+                            + Feedback.num(before[r][c]) + " (its value before the call), got " + Feedback.num(now[r][c]) + ".\n  "
+                            + why + "\n  An in-place op (addi, subi, muli, rsubi, divi, or Transforms.*(…, false)) on that array changes"
+                            + " it; use the copying form (add, sub, mul, rsub, div) or work on a dup().");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code result} is a new array, not {@code input} itself: the contract promises new arrays, so that the
+     * caller may change either without changing the other.
+     */
+    public static void notSameArray(INDArray result, INDArray input, String method, String what, String check) {
+        if (result != null && result == input) {
+            throw new AssertionError(method + " — " + what + ": expected a new array, got the caller's own array back.\n  " + check);
+        }
+    }
 }
