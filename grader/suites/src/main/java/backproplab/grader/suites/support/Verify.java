@@ -1,6 +1,7 @@
 package backproplab.grader.suites.support;
 
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -73,11 +74,25 @@ public final class Verify {
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
                 if (!isClose(values[r][c], expected[r][c], tolerance)) {
+                    notDouble(actual, method, what, check);
                     throw new AssertionError(method + " — " + what + " is wrong at [" + r + "," + c + "]: expected "
                             + Feedback.num(expected[r][c]) + ", got " + Feedback.num(values[r][c]) + ".\n  expected "
                             + Feedback.matrix(expected) + "\n  got      " + Feedback.matrix(values) + "\n  " + check);
                 }
             }
+        }
+    }
+
+    /**
+     * Fails with a data-type message when {@code actual} is not a DOUBLE array: a FLOAT result differs from the
+     * expected values after about 7 digits, and the student should read why before reading the values.
+     */
+    public static void notDouble(INDArray actual, String method, String what, String check) {
+        if (actual != null && actual.dataType() != DataType.DOUBLE) {
+            throw new AssertionError(method + " — " + what + " has the wrong data type: expected a DOUBLE array, got "
+                    + actual.dataType() + " (" + actual.dataType() + " keeps only about " + (actual.dataType() == DataType.FLOAT ? "7" : "a few")
+                    + " digits, so the values cannot match).\n  Create arrays as DOUBLE (Nd4j.create(double[][]), castTo(DataType.DOUBLE))"
+                    + " and do not cast to FLOAT. " + check);
         }
     }
 
