@@ -52,7 +52,7 @@ class ActivationsHiddenTest {
             double expected = sigmoidOf(z);
             double actual = Activations.sigmoid(z);
             Verify.that(Double.isFinite(actual) && actual >= 0 && actual <= 1, () -> "Activations.sigmoid — sigmoid("
-                    + Feedback.num(z) + ") must be a number in [0, 1], got " + actual + ".\n  e^1000 overflows to Infinity and"
+                    + Feedback.num(z) + "): expected a number in [0, 1], got " + actual + ".\n  e^1000 overflows to Infinity and"
                     + " Infinity/Infinity is NaN: clip z to [−500, 500] before exponentiating (" + DOC + "#sigmoid).");
             Verify.closeRelative(actual, expected, 1e-12, "Activations.sigmoid", "sigmoid(" + Feedback.num(z) + ")",
                     "With z clipped to [−500, 500], σ(" + Feedback.num(z) + ") = σ(" + (z > 0 ? "500" : "−500") + ") = "

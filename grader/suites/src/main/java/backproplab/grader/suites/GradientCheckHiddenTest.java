@@ -93,7 +93,7 @@ class GradientCheckHiddenTest {
                     "the analytical column of " + name, "It must hold what net.backward(y) returned, after net.forward(x) ("
                             + DOC + "#checking-the-tiny-network).");
         }
-        Verify.that(result.passed(), () -> "TinyGradientCheck.check — a correct backward pass was flagged:\n" + result
+        Verify.that(result.passed(), () -> "TinyGradientCheck.check — a correct backward pass: expected passed() = true, got false:\n" + result
                 + "\n  Check the numerical column: (L(θ + ε) − L(θ − ε)) / 2ε with L = binaryCrossEntropy(y, net.forward(x)) ("
                 + DOC + "#checking-the-tiny-network).");
     }
@@ -112,7 +112,7 @@ class GradientCheckHiddenTest {
             GradientCheckResult result = TinyGradientCheck.check(tiny(plant.distortion), TINY[4], TINY[5]);
             List<String> failing = result.failures().stream().map(Row::parameter).toList();
             Verify.that(!result.passed() && failing.equals(List.of(plant.wrong)), () -> "TinyGradientCheck.check — a backward pass"
-                    + " whose dL/d" + plant.wrong + " is wrong should fail on exactly that row; failing rows were " + failing + ":\n"
+                    + " whose dL/d" + plant.wrong + " is wrong: expected exactly the failing row [" + plant.wrong + "], got failing rows " + failing + ":\n"
                     + result + "\n  The analytical column must come from net.backward(y) and the numerical one from central differences"
                     + " of the loss; RelativeError.of decides (" + DOC + "#checking-the-tiny-network).");
         }
@@ -234,7 +234,7 @@ class GradientCheckHiddenTest {
 
     private static Row rowOrFail(GradientCheckResult result, String name) {
         return result.rows().stream().filter(row -> row.parameter().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("NetworkGradientCheck.check — no row named '" + name + "'. Rows are named like"
+                .orElseThrow(() -> new AssertionError("NetworkGradientCheck.check — expected a row named '" + name + "', got none. Rows are named like"
                         + " \"W1[0,1]\" (row 0, column 1 of W1) and \"b1[2,0]\"; first rows were "
                         + result.rows().stream().limit(5).map(Row::parameter).toList() + " (" + NETWORK_DOC + ")."));
     }
@@ -254,9 +254,9 @@ class GradientCheckHiddenTest {
         }
         boolean suiteVerdict = GradientComparison.ofMatrices(analytical, plain.numericalGradients(batch(), LABELS, limits.epsilon()),
                 5, limits).passed();
-        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 2-3-2-1 network it says "
-                + (result.passed() ? "pass" : "fail") + ", but the same backward pass " + (suiteVerdict ? "passes" : "fails")
-                + " an independent central-difference check:\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
+        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 2-3-2-1 network: expected passed() = "
+                + suiteVerdict + " (the same backward pass " + (suiteVerdict ? "passes" : "fails") + " an independent central-difference"
+                + " check), got " + result.passed() + ":\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
 
         // Z1[0] is exactly 0 for this one sample: backward uses ReLU'(0) = 0, central differences see half the slope.
         Map<String, INDArray> kinked = new LinkedHashMap<>();
@@ -270,7 +270,7 @@ class GradientCheckHiddenTest {
         List<String> failing = new ArrayList<>(kinkResult.failures().stream().map(Row::parameter).toList());
         Verify.that(failing.containsAll(List.of("W1[0,0]", "W1[0,1]", "b1[0,0]")), () -> "NetworkGradientCheck.check — with z = 0"
                 + " exactly at hidden unit 0 (on ReLU's kink) the analytical and central-difference gradients of W1[0,·] and b1[0]"
-                + " disagree, and the check must report it; it reported failing rows " + failing + ":\n" + kinkResult.table()
+                + " disagree: expected failing rows to include [W1[0,0], W1[0,1], b1[0,0]], got failing rows " + failing + ":\n" + kinkResult.table()
                 + "\n  (" + NETWORK_DOC + ")");
     }
 

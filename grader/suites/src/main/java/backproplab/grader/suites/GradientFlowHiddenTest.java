@@ -110,12 +110,12 @@ class GradientFlowHiddenTest {
             GradientFlowReport sigmoid = GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers);
             GradientFlowReport relu = GradientFlow.measure(seed, HiddenActivation.RELU, layers);
             Verify.that(sigmoid.verdict() == Verdict.VANISHING, () -> "GradientFlow.verdict / NeuralNetwork.backward — a "
-                    + sigmoid.architecture() + " SIGMOID network (seed " + seed + ") should show VANISHING gradients, got "
+                    + sigmoid.architecture() + " SIGMOID network (seed " + seed + "): expected VANISHING gradients, got "
                     + sigmoid.verdict() + " with norms (output first) " + Feedback.vector(sigmoid.normsOutputFirst())
                     + ".\n  σ'(z) ≤ 0.25 shrinks the gradient at every layer; check σ'(Z) = A(1 − A) in backward and the verdict rule ("
                     + DOC + "#the-experiment).");
             Verify.that(relu.verdict() == Verdict.HEALTHY, () -> "GradientFlow.verdict / NeuralNetwork.backward — the same network with"
-                    + " ReLU hidden layers and He initialisation (seed " + seed + ") should be HEALTHY, got " + relu.verdict()
+                    + " ReLU hidden layers and He initialisation (seed " + seed + "): expected HEALTHY, got " + relu.verdict()
                     + " with norms (output first) " + Feedback.vector(relu.normsOutputFirst()) + " (" + DOC + "#the-experiment).");
         }
     }

@@ -180,8 +180,8 @@ class NetworkBackpropHiddenTest {
         double[][] first = Arrays2D.of(net.forward(x));
         Verify.unchanged(x, p.x(), "NeuralNetwork.forward", "the input X (cache a copy: A0 = X.dup())");
         double[][] second = Arrays2D.of(net.forward(x));
-        Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — two forward passes on the same X gave"
-                + " different outputs:\n  first  " + Feedback.matrix(first) + "\n  second " + Feedback.matrix(second)
+        Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — a second forward pass on the same X:"
+                + " expected the output of the first,\n  expected " + Feedback.matrix(first) + "\n  got      " + Feedback.matrix(second)
                 + "\n  forward must not change the parameters or its input (" + DOC + "#forward).");
         net.backward(y);
         Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
@@ -208,18 +208,18 @@ class NetworkBackpropHiddenTest {
             double[][] out = Arrays2D.of(net.forward(Arrays2D.array(x)));
             double[][] expected = p.plain().forward(x).output();
             String where = "for " + hidden + " hidden layers and inputs of about ±1000";
-            Verify.that(Arrays2D.allFinite(out), () -> "NeuralNetwork.forward — ŷ has NaN or Infinity " + where + ": "
+            Verify.that(Arrays2D.allFinite(out), () -> "NeuralNetwork.forward — ŷ " + where + ": expected finite values, got "
                     + Feedback.matrix(out) + "\n  Use Activations.sigmoid, which clips z to [−500, 500] (" + DOC + "#forward).");
             Verify.that(Arrays2D.maxAbsDifference(out, expected) <= 1e-9, () -> "NeuralNetwork.forward — ŷ " + where + " is "
                     + Feedback.matrix(out) + ", expected " + Feedback.matrix(expected) + " (sigmoid with z clipped to ±500).");
             double loss = Activations.binaryCrossEntropy(p.yArray(), Arrays2D.array(out));
             Verify.that(Double.isFinite(loss), () -> "Activations.binaryCrossEntropy — the loss of saturated predictions " + where
-                    + " is " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
+                    + ": expected a finite number, got " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
             net.backward(p.yArray());
             for (Map.Entry<String, INDArray> g : net.gradients().entrySet()) {
                 double[][] values = Arrays2D.of(g.getValue());
-                Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " has NaN or Infinity "
-                        + where + ": " + Feedback.matrix(values) + " (" + DOC + "#backward).");
+                Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " "
+                        + where + ": expected finite values, got " + Feedback.matrix(values) + " (" + DOC + "#backward).");
             }
         }
     }

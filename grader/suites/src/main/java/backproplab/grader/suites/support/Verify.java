@@ -103,7 +103,7 @@ public final class Verify {
             for (int c = 0; c < before[r].length; c++) {
                 if (Double.compare(now[r][c], before[r][c]) != 0) {
                     throw new AssertionError(method + " — changed " + what + ", which belongs to the caller: at [" + r + "," + c
-                            + "] it was " + Feedback.num(before[r][c]) + " and is now " + Feedback.num(now[r][c]) + ".\n"
+                            + "] expected " + Feedback.num(before[r][c]) + " (its value before the call), got " + Feedback.num(now[r][c]) + ".\n"
                             + "  Work on a copy: an in-place op (a name ending in i, such as addi or muli, or Transforms.*(…, false))"
                             + " on the caller's array changes it.");
                 }
