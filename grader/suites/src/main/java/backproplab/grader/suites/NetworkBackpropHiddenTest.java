@@ -3,7 +3,6 @@ package backproplab.grader.suites;
 import backproplab.activations.Activations;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
-import backproplab.grader.suites.support.FullBatchTraining;
 import backproplab.grader.suites.support.GradedCases;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.PlainNetwork;
@@ -113,12 +112,14 @@ class NetworkBackpropHiddenTest {
 
     @Test
     @Graded(points = 1, task = "network.backward", visibility = Visibility.HIDDEN)
-    @DisplayName("backward leaves forward's ŷ and every cached Z_i and A_i as they were, and a second backward gives the same gradients (ReLU and sigmoid)")
+    @DisplayName("backward leaves the caller's X and Y, forward's ŷ and every cached Z_i and A_i as they were, and a second backward gives the same gradients (ReLU and sigmoid)")
     void backwardLeavesTheForwardPassAlone() {
         for (Planted p : List.of(Planted.of(831, HiddenActivation.RELU, 5, 1.4, 3, 4, 3, 1),
                 Planted.of(832, HiddenActivation.SIGMOID, 5, 1.4, 3, 4, 3, 1))) {
             NeuralNetwork net = p.network();
-            INDArray yHat = net.forward(p.xArray());
+            INDArray x = p.xArray();
+            INDArray y = p.yArray();
+            INDArray yHat = net.forward(x);
             double[][] yHatBefore = Arrays2D.of(yHat);
             Map<String, INDArray> cache = new LinkedHashMap<>();
             Map<String, double[][]> cacheBefore = new LinkedHashMap<>();
@@ -129,7 +130,9 @@ class NetworkBackpropHiddenTest {
                     cacheBefore.put(name, Arrays2D.of(array));
                 }
             }
-            net.backward(p.yArray());
+            net.backward(y);
+            Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
+            Verify.unchanged(y, p.y(), "NeuralNetwork.backward", "the labels Y (compute dZ_L = A_L − Y into a new array)");
             String why = "backward only reads the forward pass (" + p.name() + "): the cache and ŷ must stay as forward left them, so that"
                     + " a second backward, or the gradient check, sees the same values (" + DOC + "#backward).";
             Verify.untouched(yHat, yHatBefore, "NeuralNetwork.backward", "the ŷ that forward returned", why
@@ -171,7 +174,7 @@ class NetworkBackpropHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "network.forward", visibility = Visibility.HIDDEN)
-    @DisplayName("forward, backward and update leave the caller's X and Y alone, and a repeated forward gives the same ŷ")
+    @DisplayName("forward and update leave the caller's X and Y alone, and a repeated forward gives the same ŷ")
     void noMutationAndRepeatable() {
         Planted p = Planted.of(811, HiddenActivation.RELU, 4, 1.2, 3, 4, 1);
         NeuralNetwork net = p.network();
@@ -184,12 +187,14 @@ class NetworkBackpropHiddenTest {
                 + " expected the output of the first,\n  expected " + Feedback.matrix(first) + "\n  got      " + Feedback.matrix(second)
                 + "\n  forward must not change the parameters or its input (" + DOC + "#forward).");
         net.backward(y);
-        Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
-        Verify.unchanged(y, p.y(), "NeuralNetwork.backward", "the labels Y");
-        FullBatchTraining.requireEveryGradient(net);
+        if (!net.gradients().keySet().equals(net.parameters().keySet())) {
+            return; // backward is incomplete, which backward's own tests report; update cannot run without every gradient
+        }
+        double[][] xBefore = Arrays2D.of(x);
+        double[][] yBefore = Arrays2D.of(y);
         net.update(0.1);
-        Verify.unchanged(x, p.x(), "NeuralNetwork.update", "the input X");
-        Verify.unchanged(y, p.y(), "NeuralNetwork.update", "the labels Y");
+        Verify.unchanged(x, xBefore, "NeuralNetwork.update", "the input X");
+        Verify.unchanged(y, yBefore, "NeuralNetwork.update", "the labels Y");
     }
 
     @Test
