@@ -9,7 +9,10 @@ import java.util.Set;
  * line of the stack that points into the student's own code.
  *
  * <p>For an {@link AssertionError} (AssertJ, JUnit, opentest4j) the text is the assertion's message, which
- * already carries the description and the expected and actual values. For any other exception it is
+ * already carries the description and the expected and actual values. For any other exception thrown in student
+ * code the text is an explanation (see {@link ExceptionExplanation}): the student method and line first (the top
+ * student frame), ND4J shape errors in shapes, the equation and the section of the notes, and only then the
+ * exception's own text. A skeleton's {@code TODO} and exceptions with no student frame are
  * {@code SimpleClassName: message}, followed by the root cause the same way when there is one. Then, if a
  * frame of the stack (or of a cause's stack) belongs to student code, one line
  * {@code at ClassName.method(File.java:line)} names the first such frame.
@@ -53,7 +56,7 @@ public final class FailureMessages {
      */
     public static String timedOut(Throwable failure) {
         StringBuilder text = new StringBuilder();
-        for (String line : describe(failure).split("\n")) {
+        for (String line : (failure == null ? "" : plain(failure)).split("\n")) {
             if (!line.contains("ExecutionTimeoutException")) {
                 text.append(text.length() == 0 ? "" : "\n").append(line);
             }
@@ -72,6 +75,17 @@ public final class FailureMessages {
         if (failure == null) {
             return "";
         }
+        if (!(failure instanceof AssertionError)) {
+            Optional<String> explained = ExceptionExplanation.explain(failure);
+            if (explained.isPresent()) {
+                return trim(explained.get());
+            }
+        }
+        return plain(failure);
+    }
+
+    /** {@code Type: message}, the root cause, and the first student frame: for timeouts and exceptions nobody can explain better. */
+    private static String plain(Throwable failure) {
         StringBuilder text = new StringBuilder(headline(failure));
         Throwable root = rootCause(failure);
         if (root != failure && !(failure instanceof AssertionError)) {
@@ -106,11 +120,21 @@ public final class FailureMessages {
      * @return the frame, or empty if no frame belongs to student code
      */
     public static Optional<String> studentFrame(Throwable failure) {
+        return topStudentFrame(failure).map(FailureMessages::format);
+    }
+
+    /**
+     * The first stack frame in student code (the top student frame).
+     *
+     * @param failure what the test threw; its causes are searched too
+     * @return the frame, or empty if no frame belongs to student code
+     */
+    static Optional<StackTraceElement> topStudentFrame(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (isStudentCode(frame.getClassName())) {
-                    return Optional.of(format(frame));
+                    return Optional.of(frame);
                 }
             }
         }
@@ -141,18 +165,31 @@ public final class FailureMessages {
     private static String headline(Throwable failure) {
         if (failure instanceof AssertionError) {
             String message = failure.getMessage();
-            return message == null || message.isBlank() ? "The assertion failed without a message." : message.strip();
+            return message == null || message.isBlank() ? "The assertion failed without a message." : withNotes(message.strip());
         }
         return typeAndMessage(failure);
     }
 
-    private static String typeAndMessage(Throwable t) {
+    /**
+     * A message that names a student method but not the notes gets the method's section of the notes as a last line.
+     *
+     * @param message an assertion's message
+     * @return the message, with {@code "  See docs/…"} added when it names a course method and no {@code docs/} page
+     */
+    static String withNotes(String message) {
+        if (message.contains("docs/")) {
+            return message;
+        }
+        return CourseDocs.named(message).map(section -> message + "\n  See " + section.doc() + ".").orElse(message);
+    }
+
+    static String typeAndMessage(Throwable t) {
         String message = t.getMessage();
         String type = simpleName(t.getClass().getName());
         return message == null || message.isBlank() ? type : type + ": " + message.strip();
     }
 
-    private static Throwable rootCause(Throwable failure) {
+    static Throwable rootCause(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
         Throwable t = failure;
         while (t.getCause() != null && seen.add(t)) {
@@ -161,7 +198,7 @@ public final class FailureMessages {
         return t;
     }
 
-    private static String format(StackTraceElement frame) {
+    static String format(StackTraceElement frame) {
         String where = frame.getFileName() == null ? "Unknown Source"
                 : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
         return simpleName(frame.getClassName()) + "." + frame.getMethodName() + "(" + where + ")";

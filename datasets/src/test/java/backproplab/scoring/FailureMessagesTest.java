@@ -47,8 +47,80 @@ class FailureMessagesTest {
         RuntimeException failure = withStack(new IllegalStateException("check failed", cause),
                 frame("java.lang.Thread", "run", "Thread.java", 1));
         assertThat(FailureMessages.describe(failure)).as("message with cause")
-                .isEqualTo("IllegalStateException: check failed\nCaused by: ArithmeticException: / by zero\n"
+                .isEqualTo("GradientChecker.relativeError threw an exception at line 77 (GradientChecker.java), where the test"
+                        + " expected it to return normally:\n  ArithmeticException: / by zero\n  Check the sizes and indices you loop over.\n"
+                        + "  See docs/04-gradient-check.md.\n"
                         + "  at GradientChecker.relativeError(GradientChecker.java:77)");
+    }
+
+    @Test
+    @DisplayName("an exception without a student frame keeps its type, message and root cause")
+    void rootCauseWithoutStudentFrame() {
+        RuntimeException cause = withStack(new ArithmeticException("/ by zero"), frame("java.lang.Math", "floorDiv", "Math.java", 1));
+        RuntimeException failure = withStack(new IllegalStateException("check failed", cause),
+                frame("java.lang.Thread", "run", "Thread.java", 1));
+        assertThat(FailureMessages.describe(failure)).as("message with cause")
+                .isEqualTo("IllegalStateException: check failed\nCaused by: ArithmeticException: / by zero");
+    }
+
+    @Test
+    @DisplayName("an ND4J shape error in student code names the method and line first, then the shapes, the equation and the notes")
+    void shapeErrorExplained() {
+        RuntimeException failure = withStack(new IllegalStateException(
+                        "Cannot execute matrix multiplication: [1, 8]x[2, 320]: Column of left array 8 != rows of right 2"),
+                frame("org.nd4j.linalg.util.LinAlgExceptions", "assertMultiplies", "LinAlgExceptions.java", 129),
+                frame("backproplab.network.NeuralNetwork", "forward", "NeuralNetwork.java", 131),
+                frame("backproplab.grader.suites.NetworkHiddenTest", "values", "NetworkHiddenTest.java", 10));
+        String text = FailureMessages.describe(failure);
+        assertThat(text).as("explained shape error")
+                .startsWith("NeuralNetwork.forward threw an exception at line 131 (NeuralNetwork.java), where the test expected it to return normally:\n"
+                        + "  A matrix product with shapes that do not fit: (1 × 8) · (2 × 320).")
+                .contains("(1 × 8) · (2 × 320)", "expected the right factor to be (8 × 320)", "docs/06-neural-network.md#forward",
+                        "Z_i = W_i · A_{i−1} + b_i", "  at NeuralNetwork.forward(NeuralNetwork.java:131)")
+                .doesNotContain("LinAlgExceptions", "NetworkHiddenTest");
+        assertThat(text.indexOf("(1 × 8) · (2 × 320)")).as("the shapes come before ND4J's own text")
+                .isLessThan(text.indexOf("The exception: IllegalStateException: Cannot execute"));
+    }
+
+    @Test
+    @DisplayName("element-wise and column-vector shape errors say which shapes met and what was expected")
+    void otherShapeErrors() {
+        assertThat(ShapeErrors.explain("Cannot perform operation \"muli\" - shapes are not equal and are not broadcastable."
+                + "first.shape=[3, 4], second.shape=[3, 5]")).hasValueSatisfying(text -> assertThat(text)
+                .contains("element-wise mul", "(3 × 4) and (3 × 5)", "expected both to be (3 × 4)"));
+        assertThat(ShapeErrors.explain("Mismatched shapes (shape = [3, 4], column vector shape =[1, 4])"))
+                .hasValueSatisfying(text -> assertThat(text).contains("column vector of shape (1 × 4)", "expected the vector to be (3 × 1)"));
+        assertThat(ShapeErrors.explain("something else")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a null returned by a student method and dereferenced by the test is charged to that method")
+    void nullReturnedByStudentMethod() {
+        NullPointerException failure = withStack(new NullPointerException("Cannot invoke \"org.nd4j.linalg.api.ndarray.INDArray.shape()\""
+                        + " because the return value of \"backproplab.network.NeuralNetwork.gradient(String)\" is null"),
+                frame("backproplab.grader.suites.NetworkShapesHiddenTest", "gradientShapes", "NetworkShapesHiddenTest.java", 3));
+        assertThat(FailureMessages.describe(failure)).as("null return explained")
+                .startsWith("NeuralNetwork.gradient returned null, where the test expected a value.")
+                .contains("docs/06-neural-network.md", "The exception: NullPointerException");
+    }
+
+    @Test
+    @DisplayName("an assertion that names a course method but not the notes gets the method's section of the notes")
+    void assertionGetsNotes() {
+        assertThat(FailureMessages.describe(withStack(new AssertionError("NeuralNetwork.backward — expected 1, got 2."))))
+                .isEqualTo("NeuralNetwork.backward — expected 1, got 2.\n  See docs/06-neural-network.md#backward.");
+        assertThat(FailureMessages.describe(withStack(new AssertionError("Sgd.step — expected 1, got 2 (docs/08-beyond.md#sgd)."))))
+                .as("a message with its own pointer is kept").isEqualTo("Sgd.step — expected 1, got 2 (docs/08-beyond.md#sgd).");
+    }
+
+    @Test
+    @DisplayName("a lambda's frame is named after the method it is in, with that method's notes")
+    void lambdaFrame() {
+        assertThat(CourseDocs.method("backproplab.training.TinyTrainer", "lambda$train$0")).isEqualTo("TinyTrainer.train");
+        assertThat(CourseDocs.of("backproplab.training.TinyTrainer", "lambda$train$0"))
+                .hasValueSatisfying(section -> assertThat(section.doc()).isEqualTo("docs/05-training-loop.md#the-loop"));
+        assertThat(CourseDocs.of("backproplab.network.Helper", "helper"))
+                .hasValueSatisfying(section -> assertThat(section.doc()).isEqualTo("docs/06-neural-network.md"));
     }
 
     @Test

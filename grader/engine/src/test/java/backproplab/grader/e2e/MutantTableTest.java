@@ -48,6 +48,21 @@ class MutantTableTest {
     }
 
     @Test
+    @DisplayName("there are at least two correct alternatives, each changing the reference, with snippets still in it")
+    void alternativesStillApply() {
+        List<Alternative> alternatives = Alternative.table();
+        assertThat(alternatives).as("correct alternatives in src/test/resources%s", Alternative.TABLE).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(alternatives.stream().map(Alternative::id)).as("alternative ids").doesNotHaveDuplicates();
+        for (Alternative alternative : alternatives) {
+            Path copy = CourseTree.copy(CourseTree.reference(), temp.resolve("alternative-" + alternative.id()));
+            alternative.applyTo(copy);
+            assertThat(alternative.files()).as("files of %s", alternative.id()).isNotEmpty().allSatisfy(file ->
+                    assertThat(copy.resolve(file.file())).as("%s of %s", file.file(), alternative.id())
+                            .content().isNotEqualTo(read(CourseTree.reference().resolve(file.file()))));
+        }
+    }
+
+    @Test
     @DisplayName("a mutant whose snippet is gone fails loudly, naming the mutant, the file and the snippet")
     void missingSnippetFailsLoudly() {
         Mutant stale = new Mutant("stale", false, "a bug that no longer applies", "backproplab/activations/Activations.java",

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and it keeps the slow training suites (moons, XOR) out of the dozens of mutant runs. The reference and the
  * skeleton are graded with all suites.
  *
+ * <p>Every failed test's message must also explain itself as DESIGN.md's feedback style asks (see
+ * {@link FailureMessageQuality}): it names a student method, gives expected versus actual, and points to the notes.
+ *
  * <p>A summary table (mutant, score, the tests that caught it) is written to {@code target/e2e/mutants.md}.
  * A few mutants also have golden results in {@code golden-e2e/mutant-<id>.json}.
  */
@@ -147,6 +150,11 @@ class MutantsTest {
                 .anyMatch(t -> t.path("output").asText().contains(mutant.expect()));
         assertThat(SurefireSchema.problems(read(run.out().resolve("junit.xml"))))
                 .as("Surefire schema problems of the junit.xml of mutant %s", mutant.id()).isEmpty();
+        assertThat(failed).as("failed tests of mutant %s whose message does not explain itself (%s)", mutant.id(),
+                        FailureMessageQuality.RULE)
+                .allSatisfy(t -> assertThat(FailureMessageQuality.missing(t.path("output").asText()))
+                        .as("what the message of '%s' lacks; it reads:%n%s", t.path("name").asText(), t.path("output").asText())
+                        .isEmpty());
         if (GOLDEN.contains(mutant.id())) {
             GoldenResults.check("mutant-" + mutant.id(), GoldenResults.normalise(run.results(), graded.sources()));
         }

@@ -52,7 +52,7 @@ class ActivationsHiddenTest {
             double expected = sigmoidOf(z);
             double actual = Activations.sigmoid(z);
             Verify.that(Double.isFinite(actual) && actual >= 0 && actual <= 1, () -> "Activations.sigmoid — sigmoid("
-                    + Feedback.num(z) + ") must be a number in [0, 1], got " + actual + ".\n  e^1000 overflows to Infinity and"
+                    + Feedback.num(z) + "): expected a number in [0, 1], got " + actual + ".\n  e^1000 overflows to Infinity and"
                     + " Infinity/Infinity is NaN: clip z to [−500, 500] before exponentiating (" + DOC + "#sigmoid).");
             Verify.closeRelative(actual, expected, 1e-12, "Activations.sigmoid", "sigmoid(" + Feedback.num(z) + ")",
                     "With z clipped to [−500, 500], σ(" + Feedback.num(z) + ") = σ(" + (z > 0 ? "500" : "−500") + ") = "
@@ -73,6 +73,7 @@ class ActivationsHiddenTest {
                 expected[r][c] = sigmoidOf(z[r][c]);
             }
         }
+        Verify.notDouble(result, "Activations.sigmoid(INDArray)", "σ of a 3×4 matrix", "(" + DOC + "#sigmoid)");
         Verify.matrix(result, expected, 1e-12, "Activations.sigmoid(INDArray)", "σ of a 3×4 matrix",
                 "Check σ(z) = 1/(1 + e^(−z)) element by element, with z clipped to [−500, 500] (" + DOC + "#sigmoid).");
         for (int[] at : new int[][] {{0, 0}, {2, 0}}) {
@@ -80,8 +81,6 @@ class ActivationsHiddenTest {
                     "σ(" + Feedback.num(z[at[0]][at[1]]) + ") at [" + at[0] + "," + at[1] + "]",
                     "With z clipped to [−500, 500] this is σ(−500) ≈ 7.1e-218, not 0 (" + DOC + "#sigmoid).");
         }
-        Verify.that(result.dataType() == DataType.DOUBLE, () -> "Activations.sigmoid(INDArray) — expected a DOUBLE array, got "
-                + result.dataType() + ".");
         Verify.unchanged(input, z, "Activations.sigmoid(INDArray)", "its input z");
         INDArray single = Activations.sigmoid(Arrays2D.row(0.75));
         Verify.matrix(single, new double[][] {{sigmoidOf(0.75)}}, 1e-12, "Activations.sigmoid(INDArray)", "σ of a 1×1 array",

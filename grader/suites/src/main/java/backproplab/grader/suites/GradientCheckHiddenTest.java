@@ -42,7 +42,10 @@ class GradientCheckHiddenTest {
     private static final String DOC = "docs/04-gradient-check.md";
     private static final String NETWORK_DOC = "docs/06-neural-network.md#gradient-check";
     private static final double PROBE_EPSILON = Thresholds.get().number("gradcheck.probeEpsilon");
+    private static final double SECOND_EPSILON = Thresholds.get().number("gradcheck.secondProbeEpsilon");
     private static final double PROBE_TOLERANCE = Thresholds.get().number("gradcheck.numericalTolerance");
+    /** The two steps the checkers are probed with: a checker must use the ε it is given. */
+    private static final double[] PROBE_EPSILONS = {PROBE_EPSILON, SECOND_EPSILON};
 
     /** w1, b1, w2, b2, x, y: a point where the loss is clearly curved in every parameter. */
     private static final double[] TINY = GradedCases.tinyCheckerPoint();
@@ -90,7 +93,7 @@ class GradientCheckHiddenTest {
                     "the analytical column of " + name, "It must hold what net.backward(y) returned, after net.forward(x) ("
                             + DOC + "#checking-the-tiny-network).");
         }
-        Verify.that(result.passed(), () -> "TinyGradientCheck.check — a correct backward pass was flagged:\n" + result
+        Verify.that(result.passed(), () -> "TinyGradientCheck.check — a correct backward pass: expected passed() = true, got false:\n" + result
                 + "\n  Check the numerical column: (L(θ + ε) − L(θ − ε)) / 2ε with L = binaryCrossEntropy(y, net.forward(x)) ("
                 + DOC + "#checking-the-tiny-network).");
     }
@@ -109,7 +112,7 @@ class GradientCheckHiddenTest {
             GradientCheckResult result = TinyGradientCheck.check(tiny(plant.distortion), TINY[4], TINY[5]);
             List<String> failing = result.failures().stream().map(Row::parameter).toList();
             Verify.that(!result.passed() && failing.equals(List.of(plant.wrong)), () -> "TinyGradientCheck.check — a backward pass"
-                    + " whose dL/d" + plant.wrong + " is wrong should fail on exactly that row; failing rows were " + failing + ":\n"
+                    + " whose dL/d" + plant.wrong + " is wrong: expected exactly the failing row [" + plant.wrong + "], got failing rows " + failing + ":\n"
                     + result + "\n  The analytical column must come from net.backward(y) and the numerical one from central differences"
                     + " of the loss; RelativeError.of decides (" + DOC + "#checking-the-tiny-network).");
         }
@@ -117,30 +120,40 @@ class GradientCheckHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "gradcheck.tinyCheck", visibility = Visibility.HIDDEN)
-    @DisplayName("TinyGradientCheck's numerical column is the CENTRAL difference with the given ε, and the parameters are restored")
+    @DisplayName("TinyGradientCheck's numerical column is the CENTRAL difference with the given ε (two steps), and the parameters are restored exactly")
     void tinyCheckUsesCentralDifferences() {
-        PlainTinyNetwork net = tiny(UnaryOperator.identity());
-        GradientCheckResult result = TinyGradientCheck.check(net, TINY[4], TINY[5], PROBE_EPSILON);
         double[] p = {TINY[0], TINY[1], TINY[2], TINY[3]};
-        for (String name : TinyNetwork.PARAMETER_NAMES) {
-            int i = PlainTinyNetwork.index(name);
-            double plus = PlainTinyNetwork.loss(p, name, p[i] + PROBE_EPSILON, TINY[4], TINY[5]);
-            double minus = PlainTinyNetwork.loss(p, name, p[i] - PROBE_EPSILON, TINY[4], TINY[5]);
-            double base = PlainTinyNetwork.loss(p, name, p[i], TINY[4], TINY[5]);
-            double central = (plus - minus) / (2 * PROBE_EPSILON);
-            double oneSided = (plus - base) / PROBE_EPSILON;
-            double actual = result.row(name).numerical();
-            String hint = Math.abs(actual - oneSided) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ + ε) − L(θ)) / ε. "
-                    : Math.abs(actual - (base - minus) / PROBE_EPSILON) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ) − L(θ − ε)) / ε. " : "";
-            Verify.close(actual, central, PROBE_TOLERANCE, "TinyGradientCheck.check", "numerical gradient of " + name + " with ε = "
-                    + Feedback.num(PROBE_EPSILON), hint + "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε with the ε passed in ("
-                    + DOC + "#checking-the-tiny-network).");
+        for (double epsilon : PROBE_EPSILONS) {
+            PlainTinyNetwork net = new PlainTinyNetwork(p[0], p[1], p[2], p[3]);
+            GradientCheckResult result = TinyGradientCheck.check(net, TINY[4], TINY[5], epsilon);
+            for (String name : TinyNetwork.PARAMETER_NAMES) {
+                int i = PlainTinyNetwork.index(name);
+                double plus = PlainTinyNetwork.loss(p, name, p[i] + epsilon, TINY[4], TINY[5]);
+                double minus = PlainTinyNetwork.loss(p, name, p[i] - epsilon, TINY[4], TINY[5]);
+                double base = PlainTinyNetwork.loss(p, name, p[i], TINY[4], TINY[5]);
+                double central = (plus - minus) / (2 * epsilon);
+                double oneSided = (plus - base) / epsilon;
+                double actual = result.row(name).numerical();
+                String hint = Math.abs(actual - oneSided) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ + ε) − L(θ)) / ε. "
+                        : Math.abs(actual - (base - minus) / epsilon) < PROBE_TOLERANCE ? "That is the one-sided difference (L(θ) − L(θ − ε)) / ε. "
+                        : "";
+                Verify.close(actual, central, PROBE_TOLERANCE, "TinyGradientCheck.check", "numerical gradient of " + name + " with ε = "
+                        + Feedback.num(epsilon), hint + "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε with the ε passed in"
+                                + " (the tests call check with two different steps) (" + DOC + "#checking-the-tiny-network).");
+            }
         }
-        for (String name : TinyNetwork.PARAMETER_NAMES) {
-            double original = p[PlainTinyNetwork.index(name)];
-            Verify.that(net.parameter(name) == original, () -> "TinyGradientCheck.check — after the check, " + name + " is "
-                    + net.parameter(name) + " instead of " + original + ": put each parameter back to the value you saved ("
-                    + DOC + "#checking-the-tiny-network).");
+        // A second point where (θ − ε) + ε ≠ θ for b2 at both steps: restoring by adding ε back shows there.
+        double[] q = {TINY[0], TINY[1], TINY[2], GradedCases.offRoundTrip(-0.4999, PROBE_EPSILONS)};
+        for (double epsilon : PROBE_EPSILONS) {
+            PlainTinyNetwork net = new PlainTinyNetwork(q[0], q[1], q[2], q[3]);
+            TinyGradientCheck.check(net, TINY[4], TINY[5], epsilon);
+            for (String name : TinyNetwork.PARAMETER_NAMES) {
+                double original = q[PlainTinyNetwork.index(name)];
+                Verify.that(net.parameter(name) == original, () -> "TinyGradientCheck.check — after the check with ε = " + Feedback.num(epsilon)
+                        + ", " + name + " is expected to be " + original + " again, got " + net.parameter(name)
+                        + ": put back the value you saved (adding ε back after subtracting it does not give θ exactly) ("
+                        + DOC + "#checking-the-tiny-network).");
+            }
         }
     }
 
@@ -163,43 +176,54 @@ class GradientCheckHiddenTest {
     private record ProbeRun(GradientCheckResult result, Map<String, double[][]> parametersAfter, INDArray x, INDArray y) {
     }
 
-    private static ProbeRun probeRun;
+    private static final Map<String, ProbeRun> PROBE_RUNS = new LinkedHashMap<>();
 
-    private static synchronized ProbeRun probeRun() {
+    private static synchronized ProbeRun probeRun(double epsilon) {
+        return probeRun("planted", plantedNetwork(), epsilon);
+    }
+
+    private static synchronized ProbeRun probeRun(String which, PlainNetwork plain, double epsilon) {
+        String key = which + " at " + epsilon;
+        ProbeRun probeRun = PROBE_RUNS.get(key);
         if (probeRun == null) {
-            PlainNetwork plain = plantedNetwork();
             NeuralNetwork net = NeuralNetwork.withParameters(plain.parameters(), HiddenActivation.RELU);
             INDArray x = Arrays2D.array(batch());
             INDArray y = Arrays2D.array(LABELS);
-            GradientCheckResult result = NetworkGradientCheck.check(net, x, y, PROBE_EPSILON);
+            GradientCheckResult result = NetworkGradientCheck.check(net, x, y, epsilon);
             Map<String, double[][]> after = new LinkedHashMap<>();
             for (String name : plain.names()) {
                 after.put(name, Arrays2D.of(net.parameter(name)));
             }
             probeRun = new ProbeRun(result, after, x, y);
+            PROBE_RUNS.put(key, probeRun);
         }
         return probeRun;
     }
 
     @Test
     @Graded(points = 1.5, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
-    @DisplayName("NetworkGradientCheck has a row W1[r,c] … for every element, and its numerical column is the central difference with the given ε")
+    @DisplayName("NetworkGradientCheck has a row W1[r,c] … for every element, and its numerical column is the central difference with the given ε (two steps)")
     void networkCheckUsesCentralDifferences() {
         PlainNetwork plain = plantedNetwork();
-        GradientCheckResult result = probeRun().result();
+        for (double epsilon : PROBE_EPSILONS) {
+            checkNumericalColumn(plain, probeRun(epsilon).result(), epsilon);
+        }
+    }
+
+    private static void checkNumericalColumn(PlainNetwork plain, GradientCheckResult result, double epsilon) {
         int expectedRows = 3 * 2 + 3 + 2 * 3 + 2 + 2 + 1;
         Verify.that(result.rows().size() == expectedRows, () -> "NetworkGradientCheck.check — a 2-3-2-1 network has " + expectedRows
                 + " parameter elements (W1 3×2, b1 3×1, W2 2×3, b2 2×1, W3 1×2, b3 1×1), so " + expectedRows + " rows; got "
                 + result.rows().size() + " (" + NETWORK_DOC + ").");
         for (String name : plain.names()) {
-            double[][] central = plain.numericalGradient(name, batch(), LABELS, PROBE_EPSILON);
+            double[][] central = plain.numericalGradient(name, batch(), LABELS, epsilon);
             for (int r = 0; r < central.length; r++) {
                 for (int c = 0; c < central[r].length; c++) {
                     String rowName = name + "[" + r + "," + c + "]";
                     Row row = rowOrFail(result, rowName);
                     Verify.close(row.numerical(), central[r][c], PROBE_TOLERANCE, "NetworkGradientCheck.check",
-                            "numerical gradient of " + rowName + " with ε = " + Feedback.num(PROBE_EPSILON),
-                            "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε of L = binaryCrossEntropy(Y, net.forward(X)), nudging"
+                            "numerical gradient of " + rowName + " with ε = " + Feedback.num(epsilon),
+                            "Use the central difference (L(θ + ε) − L(θ − ε)) / 2ε with the ε passed in (the tests call check with two steps) of L = binaryCrossEntropy(Y, net.forward(X)), nudging"
                                     + " one element at a time and putting it back (a one-sided difference is off by about ε/2 · L''). If"
                                     + " the tests of NeuralNetwork.forward or Activations.binaryCrossEntropy fail too, fix those first ("
                                     + NETWORK_DOC + ").");
@@ -210,7 +234,7 @@ class GradientCheckHiddenTest {
 
     private static Row rowOrFail(GradientCheckResult result, String name) {
         return result.rows().stream().filter(row -> row.parameter().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("NetworkGradientCheck.check — no row named '" + name + "'. Rows are named like"
+                .orElseThrow(() -> new AssertionError("NetworkGradientCheck.check — expected a row named '" + name + "', got none. Rows are named like"
                         + " \"W1[0,1]\" (row 0, column 1 of W1) and \"b1[2,0]\"; first rows were "
                         + result.rows().stream().limit(5).map(Row::parameter).toList() + " (" + NETWORK_DOC + ")."));
     }
@@ -230,9 +254,9 @@ class GradientCheckHiddenTest {
         }
         boolean suiteVerdict = GradientComparison.ofMatrices(analytical, plain.numericalGradients(batch(), LABELS, limits.epsilon()),
                 5, limits).passed();
-        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 2-3-2-1 network it says "
-                + (result.passed() ? "pass" : "fail") + ", but the same backward pass " + (suiteVerdict ? "passes" : "fails")
-                + " an independent central-difference check:\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
+        Verify.that(result.passed() == suiteVerdict, () -> "NetworkGradientCheck.check — on a planted 2-3-2-1 network: expected passed() = "
+                + suiteVerdict + " (the same backward pass " + (suiteVerdict ? "passes" : "fails") + " an independent central-difference"
+                + " check), got " + result.passed() + ":\n" + result.summaryTable() + "\n  (" + NETWORK_DOC + ")");
 
         // Z1[0] is exactly 0 for this one sample: backward uses ReLU'(0) = 0, central differences see half the slope.
         Map<String, INDArray> kinked = new LinkedHashMap<>();
@@ -246,16 +270,22 @@ class GradientCheckHiddenTest {
         List<String> failing = new ArrayList<>(kinkResult.failures().stream().map(Row::parameter).toList());
         Verify.that(failing.containsAll(List.of("W1[0,0]", "W1[0,1]", "b1[0,0]")), () -> "NetworkGradientCheck.check — with z = 0"
                 + " exactly at hidden unit 0 (on ReLU's kink) the analytical and central-difference gradients of W1[0,·] and b1[0]"
-                + " disagree, and the check must report it; it reported failing rows " + failing + ":\n" + kinkResult.table()
+                + " disagree: expected failing rows to include [W1[0,0], W1[0,1], b1[0,0]], got failing rows " + failing + ":\n" + kinkResult.table()
                 + "\n  (" + NETWORK_DOC + ")");
     }
 
     @Test
     @Graded(points = 1, task = "gradcheck.networkCheck", visibility = Visibility.HIDDEN)
-    @DisplayName("NetworkGradientCheck puts every element back exactly and leaves X and Y alone")
+    @DisplayName("NetworkGradientCheck puts every element back exactly (at two steps ε) and leaves X and Y alone")
     void networkCheckRestores() {
-        PlainNetwork plain = plantedNetwork();
-        ProbeRun run = probeRun();
+        // The planted network with one value per parameter array for which (θ − ε) + ε ≠ θ at both steps.
+        PlainNetwork plain = plantedNetwork().withTraceValues(PROBE_EPSILONS);
+        for (double epsilon : PROBE_EPSILONS) {
+            checkRestored(plain, probeRun("with trace values", plain, epsilon), epsilon);
+        }
+    }
+
+    private static void checkRestored(PlainNetwork plain, ProbeRun run, double epsilon) {
         for (String name : plain.names()) {
             double[][] expected = plain.parameter(name);
             double[][] actual = run.parametersAfter().get(name);
@@ -263,9 +293,10 @@ class GradientCheckHiddenTest {
                 for (int c = 0; c < expected[r].length; c++) {
                     int rr = r;
                     int cc = c;
-                    Verify.that(Double.compare(actual[r][c], expected[r][c]) == 0, () -> "NetworkGradientCheck.check — after the check "
-                            + name + "[" + rr + "," + cc + "] is " + actual[rr][cc] + " instead of " + expected[rr][cc]
-                            + ": save each element before nudging it and put that exact value back (" + NETWORK_DOC + ").");
+                    Verify.that(Double.compare(actual[r][c], expected[r][c]) == 0, () -> "NetworkGradientCheck.check — after the check with ε = "
+                            + Feedback.num(epsilon) + ", " + name + "[" + rr + "," + cc + "] is expected to be " + expected[rr][cc]
+                            + " again, got " + actual[rr][cc] + ": save each element before nudging it and put that exact value back"
+                            + " (adding ε back after subtracting it does not give θ exactly) (" + NETWORK_DOC + ").");
                 }
             }
         }

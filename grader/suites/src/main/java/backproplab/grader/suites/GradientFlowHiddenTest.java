@@ -14,9 +14,12 @@ import backproplab.network.NeuralNetwork;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Hidden tests of exercise 7: the per-layer gradient norms (against an independent Frobenius norm of the
@@ -35,7 +38,7 @@ class GradientFlowHiddenTest {
 
     @Test
     @Graded(points = 2, task = "gradientflow.gradientNorms", visibility = Visibility.HIDDEN)
-    @DisplayName("gradientNorms gives ‖dW_L‖ … ‖dW_1‖ (Frobenius, weights only, output layer first) for a 4-layer network")
+    @DisplayName("gradientNorms gives ‖dW_L‖ … ‖dW_1‖ (Frobenius, weights only, output layer first) for a 4-layer network, leaving the gradients unchanged")
     void gradientNorms() {
         Planted p = Planted.of(1201, HiddenActivation.SIGMOID, 6, 1.5, 3, 5, 4, 3, 1);
         NeuralNetwork net = p.network();
@@ -52,7 +55,13 @@ class GradientFlowHiddenTest {
             }
             expected[layers - i] = Math.sqrt(sum);
         }
+        Map<String, INDArray> stored = new LinkedHashMap<>(net.gradients());
+        Map<String, double[][]> storedBefore = new LinkedHashMap<>();
+        stored.forEach((name, g) -> storedBefore.put(name, Arrays2D.of(g)));
         double[] actual = GradientFlow.gradientNorms(net);
+        stored.forEach((name, g) -> Verify.untouched(g, storedBefore.get(name), "GradientFlow.gradientNorms", "the network's gradient d" + name,
+                "gradientNorms only reads the gradients of the last backward pass; squaring them in place (g.muli(g)) destroys them"
+                        + " for the update that follows. norm2Number() computes the norm without changing the array (" + DOC + "#gradient-norms)."));
         Verify.that(actual != null && actual.length == layers, () -> "GradientFlow.gradientNorms — expected " + layers
                 + " norms (one per weight matrix, no biases) for layers [3, 5, 4, 3, 1], got "
                 + (actual == null ? "null" : actual.length + ": " + Arrays.toString(actual)) + " (" + DOC + "#gradient-norms).");
@@ -101,12 +110,12 @@ class GradientFlowHiddenTest {
             GradientFlowReport sigmoid = GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers);
             GradientFlowReport relu = GradientFlow.measure(seed, HiddenActivation.RELU, layers);
             Verify.that(sigmoid.verdict() == Verdict.VANISHING, () -> "GradientFlow.verdict / NeuralNetwork.backward — a "
-                    + sigmoid.architecture() + " SIGMOID network (seed " + seed + ") should show VANISHING gradients, got "
+                    + sigmoid.architecture() + " SIGMOID network (seed " + seed + "): expected VANISHING gradients, got "
                     + sigmoid.verdict() + " with norms (output first) " + Feedback.vector(sigmoid.normsOutputFirst())
                     + ".\n  σ'(z) ≤ 0.25 shrinks the gradient at every layer; check σ'(Z) = A(1 − A) in backward and the verdict rule ("
                     + DOC + "#the-experiment).");
             Verify.that(relu.verdict() == Verdict.HEALTHY, () -> "GradientFlow.verdict / NeuralNetwork.backward — the same network with"
-                    + " ReLU hidden layers and He initialisation (seed " + seed + ") should be HEALTHY, got " + relu.verdict()
+                    + " ReLU hidden layers and He initialisation (seed " + seed + "): expected HEALTHY, got " + relu.verdict()
                     + " with norms (output first) " + Feedback.vector(relu.normsOutputFirst()) + " (" + DOC + "#the-experiment).");
         }
     }

@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Hidden tests of exercise 6, part 2: forward values against the suite's plain-double network, backward against
  * central differences for every parameter element, ReLU'(0) = 0, no change to the caller's arrays, repeatable
- * forward passes, and no NaN or Infinity at huge inputs. 13 points.
+ * forward passes, a backward that leaves the forward pass alone, and no NaN or Infinity at huge inputs. 13 points.
  */
 @DisplayName("Hidden: NeuralNetwork forward and backward values (exercise 6)")
 class NetworkBackpropHiddenTest {
@@ -74,7 +74,7 @@ class NetworkBackpropHiddenTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("gradientCases")
-    @Graded(points = 1.5, task = "network.backward", visibility = Visibility.HIDDEN)
+    @Graded(points = 1.25, task = "network.backward", visibility = Visibility.HIDDEN)
     @DisplayName("backward agrees with central differences for every element of every parameter")
     void backwardMatchesCentralDifferences(Planted p) {
         GradientComparison.Limits limits = GradientComparison.Limits.fromThresholds();
@@ -112,6 +112,49 @@ class NetworkBackpropHiddenTest {
 
     @Test
     @Graded(points = 1, task = "network.backward", visibility = Visibility.HIDDEN)
+    @DisplayName("backward leaves the caller's X and Y, forward's ŷ and every cached Z_i and A_i as they were, and a second backward gives the same gradients (ReLU and sigmoid)")
+    void backwardLeavesTheForwardPassAlone() {
+        for (Planted p : List.of(Planted.of(831, HiddenActivation.RELU, 5, 1.4, 3, 4, 3, 1),
+                Planted.of(832, HiddenActivation.SIGMOID, 5, 1.4, 3, 4, 3, 1))) {
+            NeuralNetwork net = p.network();
+            INDArray x = p.xArray();
+            INDArray y = p.yArray();
+            INDArray yHat = net.forward(x);
+            double[][] yHatBefore = Arrays2D.of(yHat);
+            Map<String, INDArray> cache = new LinkedHashMap<>();
+            Map<String, double[][]> cacheBefore = new LinkedHashMap<>();
+            for (int i = 0; i <= p.plain().layers(); i++) {
+                for (String name : i == 0 ? List.of("A0") : List.of("Z" + i, "A" + i)) {
+                    INDArray array = NetworkShapesHiddenTest.cached(net, name);
+                    cache.put(name, array);
+                    cacheBefore.put(name, Arrays2D.of(array));
+                }
+            }
+            net.backward(y);
+            Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
+            Verify.unchanged(y, p.y(), "NeuralNetwork.backward", "the labels Y (compute dZ_L = A_L − Y into a new array)");
+            String why = "backward only reads the forward pass (" + p.name() + "): the cache and ŷ must stay as forward left them, so that"
+                    + " a second backward, or the gradient check, sees the same values (" + DOC + "#backward).";
+            Verify.untouched(yHat, yHatBefore, "NeuralNetwork.backward", "the ŷ that forward returned", why
+                    + " dZ_L = A_L − Y is a new array (sub, not subi).");
+            cache.forEach((name, array) -> Verify.untouched(array, cacheBefore.get(name), "NeuralNetwork.backward", "the cached " + name,
+                    why + (name.startsWith("A") && p.plain().hidden() == HiddenActivation.SIGMOID
+                            ? " σ'(Z) = A(1 − A) must be computed into a new array (A.rsub(1).mul(A)), not in the cached A." : "")));
+            Map<String, double[][]> first = new LinkedHashMap<>();
+            net.gradients().forEach((name, g) -> first.put(name, Arrays2D.of(g)));
+            net.backward(p.yArray());
+            for (Map.Entry<String, double[][]> g : first.entrySet()) {
+                double[][] again = Arrays2D.of(NetworkShapesHiddenTest.gradient(net, g.getKey()));
+                Verify.that(Arrays2D.maxAbsDifference(g.getValue(), again) == 0, () -> "NeuralNetwork.backward — a second backward on the"
+                        + " same forward pass gave another d" + g.getKey() + " (" + p.name() + "):\n  expected (first backward) "
+                        + Feedback.matrix(g.getValue()) + "\n  got (second backward)      " + Feedback.matrix(again)
+                        + "\n  backward must not change the cache, ŷ or the parameters it reads (" + DOC + "#backward).");
+            }
+        }
+    }
+
+    @Test
+    @Graded(points = 1, task = "network.backward", visibility = Visibility.HIDDEN)
     @DisplayName("backward uses ReLU'(0) = 0: for one all-zero sample and zero hidden biases (Z1 = 0 exactly) db1 is exactly 0")
     void reluDerivativeAtZero() {
         Map<String, INDArray> params = new LinkedHashMap<>();
@@ -131,7 +174,7 @@ class NetworkBackpropHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "network.forward", visibility = Visibility.HIDDEN)
-    @DisplayName("forward, backward and update leave the caller's X and Y alone, and a repeated forward gives the same ŷ")
+    @DisplayName("forward and update leave the caller's X and Y alone, and a repeated forward gives the same ŷ")
     void noMutationAndRepeatable() {
         Planted p = Planted.of(811, HiddenActivation.RELU, 4, 1.2, 3, 4, 1);
         NeuralNetwork net = p.network();
@@ -140,15 +183,18 @@ class NetworkBackpropHiddenTest {
         double[][] first = Arrays2D.of(net.forward(x));
         Verify.unchanged(x, p.x(), "NeuralNetwork.forward", "the input X (cache a copy: A0 = X.dup())");
         double[][] second = Arrays2D.of(net.forward(x));
-        Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — two forward passes on the same X gave"
-                + " different outputs:\n  first  " + Feedback.matrix(first) + "\n  second " + Feedback.matrix(second)
+        Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — a second forward pass on the same X:"
+                + " expected the output of the first,\n  expected " + Feedback.matrix(first) + "\n  got      " + Feedback.matrix(second)
                 + "\n  forward must not change the parameters or its input (" + DOC + "#forward).");
         net.backward(y);
-        Verify.unchanged(x, p.x(), "NeuralNetwork.backward", "the input X");
-        Verify.unchanged(y, p.y(), "NeuralNetwork.backward", "the labels Y");
+        if (!net.gradients().keySet().equals(net.parameters().keySet())) {
+            return; // backward is incomplete, which backward's own tests report; update cannot run without every gradient
+        }
+        double[][] xBefore = Arrays2D.of(x);
+        double[][] yBefore = Arrays2D.of(y);
         net.update(0.1);
-        Verify.unchanged(x, p.x(), "NeuralNetwork.update", "the input X");
-        Verify.unchanged(y, p.y(), "NeuralNetwork.update", "the labels Y");
+        Verify.unchanged(x, xBefore, "NeuralNetwork.update", "the input X");
+        Verify.unchanged(y, yBefore, "NeuralNetwork.update", "the labels Y");
     }
 
     @Test
@@ -167,18 +213,18 @@ class NetworkBackpropHiddenTest {
             double[][] out = Arrays2D.of(net.forward(Arrays2D.array(x)));
             double[][] expected = p.plain().forward(x).output();
             String where = "for " + hidden + " hidden layers and inputs of about ±1000";
-            Verify.that(Arrays2D.allFinite(out), () -> "NeuralNetwork.forward — ŷ has NaN or Infinity " + where + ": "
+            Verify.that(Arrays2D.allFinite(out), () -> "NeuralNetwork.forward — ŷ " + where + ": expected finite values, got "
                     + Feedback.matrix(out) + "\n  Use Activations.sigmoid, which clips z to [−500, 500] (" + DOC + "#forward).");
             Verify.that(Arrays2D.maxAbsDifference(out, expected) <= 1e-9, () -> "NeuralNetwork.forward — ŷ " + where + " is "
                     + Feedback.matrix(out) + ", expected " + Feedback.matrix(expected) + " (sigmoid with z clipped to ±500).");
             double loss = Activations.binaryCrossEntropy(p.yArray(), Arrays2D.array(out));
             Verify.that(Double.isFinite(loss), () -> "Activations.binaryCrossEntropy — the loss of saturated predictions " + where
-                    + " is " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
+                    + ": expected a finite number, got " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
             net.backward(p.yArray());
             for (Map.Entry<String, INDArray> g : net.gradients().entrySet()) {
                 double[][] values = Arrays2D.of(g.getValue());
-                Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " has NaN or Infinity "
-                        + where + ": " + Feedback.matrix(values) + " (" + DOC + "#backward).");
+                Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " "
+                        + where + ": expected finite values, got " + Feedback.matrix(values) + " (" + DOC + "#backward).");
             }
         }
     }

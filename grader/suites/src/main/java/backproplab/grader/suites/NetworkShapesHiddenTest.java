@@ -106,7 +106,7 @@ class NetworkShapesHiddenTest {
         try {
             return net.cached(name);
         } catch (IllegalArgumentException e) {
-            throw new AssertionError("NeuralNetwork.forward — the cache has no '" + name + "' after forward: " + e.getMessage()
+            throw new AssertionError("NeuralNetwork.forward — expected a cached '" + name + "' after forward, got none: " + e.getMessage()
                     + "\n  Cache A0 (a copy of X) and every Z_i and A_i under these names (" + DOC + "#forward).");
         }
     }
@@ -114,7 +114,7 @@ class NetworkShapesHiddenTest {
     static INDArray gradient(NeuralNetwork net, String name) {
         INDArray g = net.gradients().get(name);
         if (g == null) {
-            throw new AssertionError("NeuralNetwork.backward — there is no gradient '" + name + "' after backward; gradients() has "
+            throw new AssertionError("NeuralNetwork.backward — expected a gradient '" + name + "' after backward, got none; gradients() has "
                     + net.gradients().keySet() + ".\n  Store dW_i under \"W" + name.substring(1) + "\" and db_i under \"b"
                     + name.substring(1) + "\" (" + DOC + "#backward).");
         }

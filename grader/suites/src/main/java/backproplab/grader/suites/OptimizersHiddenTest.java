@@ -86,8 +86,9 @@ class OptimizersHiddenTest {
                         e[r][c] = rule.apply(e[r][c], g.get(name)[r][c], state.get(name)[r][c], t);
                     }
                 }
-                Verify.that(params.get(name) == live.get(name), () -> method + " — step replaced the array of parameter '" + name
-                        + "' in the map; update the array in place.");
+                Verify.that(params.get(name) == live.get(name), () -> method + " — parameter '" + name
+                        + "': expected the same array object after the step (changed in place), got a new array in the map; update the"
+                        + " array in place (" + DOC + ").");
                 Verify.matrix(params.get(name), e, 1e-12, method, "parameter " + name + " after step " + t + " of " + STEPS
                         + " (two parameters, W 2×3 and b 2×1, each with its own state)", equation);
                 Verify.unchanged(grads.get(name), g.get(name), method, "the gradient " + name);
@@ -140,8 +141,8 @@ class OptimizersHiddenTest {
             return theta - 0.01 * mHat / (Math.sqrt(vHat) + 1e-7);
         }, "m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g² (kept uncorrected per parameter), m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t),"
                 + " θ ← θ − α·m̂/(√v̂ + ε), with t = 1 on the first step and one t for the whole step, not per parameter (" + DOC + "#adam).");
-        Verify.that(made[0].steps() == STEPS, () -> "Adam.step — steps() is " + made[0].steps() + " after " + STEPS
-                + " calls of step; count each call once, whatever the number of parameters (" + DOC + "#adam).");
+        Verify.that(made[0].steps() == STEPS, () -> "Adam.step — steps() after " + STEPS + " calls of step: expected " + STEPS + ", got "
+                + made[0].steps() + "; count each call once, whatever the number of parameters (" + DOC + "#adam).");
     }
 
     @Test
@@ -169,7 +170,7 @@ class OptimizersHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "beyond.clipByNorm", visibility = Visibility.HIDDEN)
-    @DisplayName("clipByNorm scales ALL arrays by maxNorm/‖g‖ when ‖g‖ > maxNorm (into new arrays) and leaves them alone otherwise")
+    @DisplayName("clipByNorm scales ALL arrays by maxNorm/‖g‖ when ‖g‖ > maxNorm (into new arrays) and copies them unchanged otherwise")
     void clipByNorm() {
         Map<String, double[][]> g = gradient(0);
         g.put("W2", new double[][] {{3, -4}});
@@ -193,15 +194,21 @@ class OptimizersHiddenTest {
                         row[c] *= scale;
                     }
                 }
-                Verify.that(clipped != null && clipped.containsKey(name), () -> "GradientClipping.clipByNorm — the result has no '" + name
-                        + "'; keep every name of the input (" + DOC + "#clipping-by-norm).");
+                Verify.that(clipped != null && clipped.containsKey(name), () -> "GradientClipping.clipByNorm — expected the result to have '" + name
+                        + "', got " + (clipped == null ? "null" : "names " + clipped.keySet()) + "; keep every name of the input (" + DOC + "#clipping-by-norm).");
                 Verify.matrix(clipped.get(name), expected, 1e-12, "GradientClipping.clipByNorm", "clipped " + name + " with maxNorm "
                         + Feedback.num(maxNorm) + " (global norm " + Feedback.num(norm) + ")",
                         "When ‖g‖ > maxNorm every array is multiplied by the SAME factor maxNorm/‖g‖ (clipping each array on its own changes"
                                 + " the direction); otherwise nothing changes (" + DOC + "#clipping-by-norm).");
                 Verify.unchanged(arrays.get(name), g.get(name), "GradientClipping.clipByNorm", "the input gradient " + name
                         + " (return new arrays)");
+                Verify.notSameArray(clipped.get(name), arrays.get(name), "GradientClipping.clipByNorm", "clipped " + name + " with maxNorm "
+                        + Feedback.num(maxNorm) + " (global norm " + Feedback.num(norm) + (norm > maxNorm ? ", so it is scaled)" : ", so its values stay)"),
+                        "The result is a new map of NEW arrays, also when nothing needs scaling: a caller that changes the result"
+                                + " (an optimizer step, another clip) must not change its own gradients (" + DOC + "#clipping-by-norm).");
             }
+            Verify.that(clipped != arrays, () -> "GradientClipping.clipByNorm — with maxNorm " + Feedback.num(maxNorm) + " (global norm "
+                    + Feedback.num(norm) + "): expected a new map, got the caller's own map back (" + DOC + "#clipping-by-norm).");
         }
     }
 
@@ -246,9 +253,9 @@ class OptimizersHiddenTest {
         double stdError = target / Math.sqrt(2 * n);
         double meanError = target / Math.sqrt(n);
         Verify.that(Math.abs(std - target) <= sigmas * stdError && Math.abs(mean) <= sigmas * meanError, () -> String.format(
-                java.util.Locale.ROOT, "Xavier.weights — %d×%d weights have standard deviation %.5f and mean %.5f; expected %.5f = √(1/%d)"
-                        + " within %.5f (%.0f standard errors) and mean 0 within %.5f.%n  Var(W) = 1/fanIn: the scale uses fanIn (the"
+                java.util.Locale.ROOT, "Xavier.weights — %d×%d weights: expected standard deviation %.5f = √(1/%d)"
+                        + " within %.5f (%.0f standard errors) and mean 0 within %.5f, got standard deviation %.5f and mean %.5f.%n  Var(W) = 1/fanIn: the scale uses fanIn (the"
                         + " previous layer), without He's factor 2 (" + DOC + "#xavier-initialisation).",
-                fanOut, fanIn, std, mean, target, fanIn, sigmas * stdError, sigmas, sigmas * meanError));
+                fanOut, fanIn, target, fanIn, sigmas * stdError, sigmas, sigmas * meanError, std, mean));
     }
 }

@@ -61,14 +61,15 @@ class TinyNetworkHiddenTest {
             Verify.close(yPred, expected.yPred(), TOL, "TinyNetwork.forward", "ŷ " + where,
                     "Check z1 = w1·x + b1, a1 = ReLU(z1), z2 = w2·a1 + b2, ŷ = σ(z2) (" + DOC + "#forward).");
             TinyCache cache = net.cache();
-            Verify.that(cache != null, () -> "TinyNetwork.forward — cache() is null after forward " + where + "; store a TinyCache.");
+            Verify.that(cache != null, () -> "TinyNetwork.forward — cache() after forward " + where + ": expected a TinyCache, got null; store one ("
+                    + DOC + "#forward).");
             Verify.close(cache.x(), c.x, 0, "TinyNetwork.forward", "cache().x() " + where, "The cache keeps the input x.");
             Verify.close(cache.z1(), expected.z1(), TOL, "TinyNetwork.forward", "cache().z1() " + where, "z1 = w1·x + b1, before the ReLU.");
             Verify.close(cache.a1(), expected.a1(), TOL, "TinyNetwork.forward", "cache().a1() " + where, "a1 = ReLU(z1) = max(0, z1).");
             Verify.close(cache.z2(), expected.z2(), TOL, "TinyNetwork.forward", "cache().z2() " + where, "z2 = w2·a1 + b2, before the sigmoid.");
             Verify.close(cache.yPred(), expected.yPred(), TOL, "TinyNetwork.forward", "cache().yPred() " + where, "ŷ = σ(z2).");
             Verify.close(net.forward(c.x), yPred, 0, "TinyNetwork.forward", "a second forward on the same x " + where,
-                    "forward must not change the parameters: calling it twice gives the same ŷ.");
+                    "forward must not change the parameters: calling it twice gives the same ŷ (" + DOC + "#forward).");
         }
     }
 
@@ -82,7 +83,7 @@ class TinyNetworkHiddenTest {
             TinyGradients actual = net.backward(c.y);
             TinyGradients expected = PlainTinyNetwork.gradientsOf(c.w1, c.b1, c.w2, c.b2, c.x, c.y);
             String where = "for " + c;
-            Verify.that(actual != null, () -> "TinyNetwork.backward — returned null " + where + ".");
+            Verify.that(actual != null, () -> "TinyNetwork.backward — " + where + ": expected the four gradients, got null (" + DOC + "#backward).");
             String chain = "Chain rule: dL/dz2 = ŷ − y, dL/dw2 = dL/dz2·a1, dL/db2 = dL/dz2, dL/dz1 = dL/dz2·w2·ReLU'(z1),"
                     + " dL/dw1 = dL/dz1·x, dL/db1 = dL/dz1 (" + DOC + "#backward).";
             Verify.close(actual.b2(), expected.b2(), TOL, "TinyNetwork.backward", "dL/db2 " + where, chain);
@@ -92,7 +93,7 @@ class TinyNetworkHiddenTest {
             TinyGradients stored = net.gradients();
             Verify.that(stored != null && stored.w1() == actual.w1() && stored.b1() == actual.b1() && stored.w2() == actual.w2()
                     && stored.b2() == actual.b2(), () -> "TinyNetwork.backward — gradients() must return the gradients of the last"
-                    + " backward " + where + ": backward returned " + actual + " but gradients() gives " + stored + ".");
+                    + " backward " + where + ": expected " + actual + " (what backward returned), got " + stored + " (" + DOC + "#backward).");
         }
     }
 

@@ -98,8 +98,9 @@ class TrainingHiddenTest {
             Verify.close(net.parameter(names[k]), end[k], tolerance, "TinyTrainer.train", names[k] + " after " + EPOCHS + " epochs",
                     "Update after every sample, with the learning rate passed in (" + DOC + ").");
         }
-        Verify.that(Arrays.equals(xs, XS) && Arrays.equals(ys, YS), () -> "TinyTrainer.train — changed the caller's xs or ys arrays; they"
-                + " must be read only.");
+        Verify.that(Arrays.equals(xs, XS) && Arrays.equals(ys, YS), () -> "TinyTrainer.train — the caller's xs and ys: expected "
+                + Arrays.toString(XS) + " and " + Arrays.toString(YS) + " unchanged, got " + Arrays.toString(xs) + " and " + Arrays.toString(ys)
+                + "; they must be read only (" + DOC + ").");
     }
 
     private static String diagnose(double[] actual, double[] expected) {
@@ -144,8 +145,8 @@ class TrainingHiddenTest {
         double last = history.last();
         Verify.that(Double.isFinite(last) && last < 0.5 * first, () -> "TinyTrainer.train — on x = " + Arrays.toString(xs)
                 + " → y = " + Arrays.toString(ys) + " (learnable: y = 1 for x > 0), 60 epochs at α = 0.5 from w1 = 0.6, b1 = 0.1,"
-                + " w2 = 0.9, b2 = −0.2: the loss went from " + Feedback.num(first) + " to " + Feedback.num(last)
-                + "; expected it to fall below half of the first epoch's.\n  If the semantics test passes, look at TinyNetwork's"
+                + " w2 = 0.9, b2 = −0.2: expected the last epoch's loss below half of the first's (" + Feedback.num(first / 2)
+                + "), got " + Feedback.num(first) + " → " + Feedback.num(last) + ".\n  If the semantics test passes, look at TinyNetwork's"
                 + " backward and update (" + DOC + ").");
     }
 
@@ -157,7 +158,7 @@ class TrainingHiddenTest {
         TrainingHistory history = TinyTrainer.train(net, new double[] {0.75, -2.0}, new double[] {0, 1}, 0.05, 1);
         double[] end = new double[4];
         double[] expected = perSampleHistory(START, new double[] {0.75, -2.0}, new double[] {0, 1}, 0.05, 1, end);
-        Verify.that(history.epochs() == 1, () -> "TinyTrainer.train — 1 epoch must give 1 loss, got " + history.epochs() + ".");
+        Verify.that(history.epochs() == 1, () -> "TinyTrainer.train — 1 epoch: expected 1 loss, got " + history.epochs() + " (" + DOC + ").");
         Verify.close(history.first(), expected[0], 1e-12, "TinyTrainer.train", "the loss of one epoch on two samples",
                 "The mean of the two per-sample losses, each before its update (" + DOC + ").");
         Verify.close(net.parameter("w2"), end[2], 1e-12, "TinyTrainer.train", "w2 after one epoch on two samples",

@@ -54,8 +54,8 @@ class XorHiddenTest {
             PartialCredit.award(reporter, (double) converged / seeds.length, summary);
         }
         int done = converged;
-        Verify.that(done >= required, () -> "NeuralNetwork (forward, backward, update, He initialisation) — XOR was learnt from "
-                + done + " of " + seeds.length + " seeds; at least " + required + " must converge (" + experiment.describe() + "):"
+        Verify.that(done >= required, () -> "NeuralNetwork.forward, .backward, .update and Initializers.he together — XOR: expected at least " + required
+                + " of " + seeds.length + " seeds to converge, got " + done + " (" + experiment.describe() + "):"
                 + lines + "\n  Each seed ran new NeuralNetwork(seed, 2, 8, 1), then forward(X), backward(Y), update(α) every epoch."
                 + " If the gradient tests pass, check update (θ ← θ − α·g, in place) and He initialisation (docs/06-neural-network.md).");
     }

@@ -1,6 +1,7 @@
 package backproplab.grader.suites.support;
 
 import backproplab.network.NeuralNetwork;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,10 +40,32 @@ public final class FullBatchTraining {
                 losses[epoch] = loss(labels, Arrays2D.of(output)[0]);
             }
             net.backward(y);
+            if (epoch == 0) {
+                requireEveryGradient(net);
+            }
             net.update(learningRate);
         }
         double[] output = Arrays2D.of(net.forward(x))[0];
         return new Result(loss(labels, output), accuracy(labels, output), output, losses);
+    }
+
+    /**
+     * Fails, charged to backward, when backward did not store a gradient of each parameter's shape: update would
+     * then throw (a NullPointerException that names update), although the missing gradient is backward's.
+     */
+    public static void requireEveryGradient(NeuralNetwork net) {
+        for (Map.Entry<String, INDArray> parameter : net.parameters().entrySet()) {
+            String name = parameter.getKey();
+            INDArray gradient = net.gradients().get(name);
+            String expected = "expected d" + name + " of shape " + Feedback.shape(parameter.getValue()) + " (the shape of " + name + ")";
+            Verify.that(gradient != null, () -> "NeuralNetwork.backward — after backward(Y) there is no gradient d" + name + ": "
+                    + expected + ", got none; gradients() has " + net.gradients().keySet() + ".\n  Store dW_i under \"W" + name.substring(1)
+                    + "\" and db_i under \"b" + name.substring(1) + "\" for EVERY layer i = L … 1, layer 1 included"
+                    + " (docs/06-neural-network.md#backward). update needs all of them.");
+            Verify.that(java.util.Arrays.equals(gradient.shape(), parameter.getValue().shape()), () -> "NeuralNetwork.backward — gradient d"
+                    + name + " has the wrong shape: " + expected + ", got " + Feedback.shape(gradient)
+                    + " (docs/06-neural-network.md#backward).");
+        }
     }
 
     /** Mean clipped binary cross-entropy. */

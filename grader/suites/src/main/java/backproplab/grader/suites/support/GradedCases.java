@@ -43,4 +43,28 @@ public final class GradedCases {
     public static double[] tinyCheckerPoint() {
         return new double[] {0.8, 0.3, -1.4, 0.6, 1.2, 1};
     }
+
+    /**
+     * A value near {@code start} that does not survive a round trip through any of the {@code epsilons}:
+     * (v − ε) + ε ≠ v. Most values do survive it (v − ε is rounded to v's own grid, and adding ε back lands on v
+     * again); a negative v just above −0.5 does not, because v − ε falls into the coarser binade beyond −0.5 and
+     * loses v's last bit. The gradient-check tests plant such values, so that restoring θ by adding ε back instead
+     * of putting the saved value back is always seen.
+     *
+     * @param start    where to start looking, for example −0.4999 (|start| + ε must exceed 0.5 for every ε)
+     * @param epsilons the steps the check is called with
+     */
+    public static double offRoundTrip(double start, double... epsilons) {
+        double v = start;
+        for (int step = 0; step < 1_000; step++, v = Math.nextUp(v)) {
+            boolean trips = false;
+            for (double e : epsilons) {
+                trips |= (v - e) + e == v;
+            }
+            if (!trips) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("suite bug: no value near " + start + " leaves a trace of ε");
+    }
 }

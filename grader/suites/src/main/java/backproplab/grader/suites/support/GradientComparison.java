@@ -108,6 +108,7 @@ public final class GradientComparison {
      */
     public String report(String headline, String advice) {
         StringBuilder out = new StringBuilder(headline).append('\n');
+        out.append("  expected: your analytical gradients to match the numerical ones (central differences); got:\n");
         out.append("  (").append(limits.describe()).append(")\n");
         String format = "  %-6s %-10s %18s %18s %10s%s%n";
         out.append(String.format(Locale.ROOT, format, "param", scalars ? "" : "worst at", "analytical", "numerical", "rel. error", ""));

@@ -276,6 +276,24 @@ public final class PlainNetwork {
         return new PlainNetwork(hidden, w, b);
     }
 
+    /**
+     * This network with the last element of every weight matrix and bias vector replaced by a value for which
+     * (θ − ε) + ε ≠ θ at every one of these ε (see {@link GradedCases#offRoundTrip}): a gradient check that
+     * "restores" θ by adding ε back then leaves a trace in every parameter array.
+     */
+    public PlainNetwork withTraceValues(double... epsilons) {
+        double[][][] w = new double[weights.length][][];
+        double[][] b = new double[weights.length][];
+        for (int i = 0; i < weights.length; i++) {
+            w[i] = Arrays2D.copy(weights[i]);
+            b[i] = biases[i].clone();
+            double[] lastRow = w[i][w[i].length - 1];
+            lastRow[lastRow.length - 1] = GradedCases.offRoundTrip(-0.4999 + 1e-5 * i, epsilons);
+            b[i][b[i].length - 1] = GradedCases.offRoundTrip(-0.49985 + 1e-5 * i, epsilons);
+        }
+        return new PlainNetwork(hidden, w, b);
+    }
+
     /** A plain copy of a network's parameter map (W1, b1, … as INDArrays). */
     public static PlainNetwork of(Map<String, INDArray> parameters, HiddenActivation hidden) {
         int layers = parameters.size() / 2;

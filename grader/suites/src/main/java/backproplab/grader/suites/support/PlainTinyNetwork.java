@@ -37,7 +37,7 @@ public class PlainTinyNetwork extends TinyNetwork {
     @Override
     public TinyGradients backward(double y) {
         if (lastCache == null) {
-            throw new IllegalStateException("PlainTinyNetwork: backward before forward");
+            throw new IllegalStateException("TinyNetwork.backward was called before any forward: call net.forward(x) first, then net.backward(y), then net.update(α) (docs/03-tiny-network.md)");
         }
         lastGradients = distortion.apply(gradientsOf(w1(), b1(), w2(), b2(), lastCache.x(), y));
         return lastGradients;
@@ -46,7 +46,7 @@ public class PlainTinyNetwork extends TinyNetwork {
     @Override
     public void update(double learningRate) {
         if (lastGradients == null) {
-            throw new IllegalStateException("PlainTinyNetwork: update before backward");
+            throw new IllegalStateException("TinyNetwork.update was called before any backward: the update needs the gradients of net.backward(y), called after net.forward(x) (docs/03-tiny-network.md)");
         }
         setParameter("w1", w1() - learningRate * lastGradients.w1());
         setParameter("b1", b1() - learningRate * lastGradients.b1());
@@ -57,7 +57,7 @@ public class PlainTinyNetwork extends TinyNetwork {
     @Override
     public TinyCache cache() {
         if (lastCache == null) {
-            throw new IllegalStateException("PlainTinyNetwork: no forward pass yet");
+            throw new IllegalStateException("TinyNetwork.cache() was read before any forward: call net.forward(x) first (docs/03-tiny-network.md)");
         }
         return lastCache;
     }
@@ -65,7 +65,7 @@ public class PlainTinyNetwork extends TinyNetwork {
     @Override
     public TinyGradients gradients() {
         if (lastGradients == null) {
-            throw new IllegalStateException("PlainTinyNetwork: no backward pass yet");
+            throw new IllegalStateException("TinyNetwork.gradients() was read before any backward: call net.forward(x), then net.backward(y) first (docs/03-tiny-network.md)");
         }
         return lastGradients;
     }

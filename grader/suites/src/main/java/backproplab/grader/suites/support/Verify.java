@@ -1,6 +1,7 @@
 package backproplab.grader.suites.support;
 
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -73,11 +74,25 @@ public final class Verify {
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
                 if (!isClose(values[r][c], expected[r][c], tolerance)) {
+                    notDouble(actual, method, what, check);
                     throw new AssertionError(method + " — " + what + " is wrong at [" + r + "," + c + "]: expected "
                             + Feedback.num(expected[r][c]) + ", got " + Feedback.num(values[r][c]) + ".\n  expected "
                             + Feedback.matrix(expected) + "\n  got      " + Feedback.matrix(values) + "\n  " + check);
                 }
             }
+        }
+    }
+
+    /**
+     * Fails with a data-type message when {@code actual} is not a DOUBLE array: a FLOAT result differs from the
+     * expected values after about 7 digits, and the student should read why before reading the values.
+     */
+    public static void notDouble(INDArray actual, String method, String what, String check) {
+        if (actual != null && actual.dataType() != DataType.DOUBLE) {
+            throw new AssertionError(method + " — " + what + " has the wrong data type: expected a DOUBLE array, got "
+                    + actual.dataType() + " (" + actual.dataType() + " keeps only about " + (actual.dataType() == DataType.FLOAT ? "7" : "a few")
+                    + " digits, so the values cannot match).\n  Create arrays as DOUBLE (Nd4j.create(double[][]), castTo(DataType.DOUBLE))"
+                    + " and do not cast to FLOAT. " + check);
         }
     }
 
@@ -88,11 +103,42 @@ public final class Verify {
             for (int c = 0; c < before[r].length; c++) {
                 if (Double.compare(now[r][c], before[r][c]) != 0) {
                     throw new AssertionError(method + " — changed " + what + ", which belongs to the caller: at [" + r + "," + c
-                            + "] it was " + Feedback.num(before[r][c]) + " and is now " + Feedback.num(now[r][c]) + ".\n"
+                            + "] expected " + Feedback.num(before[r][c]) + " (its value before the call), got " + Feedback.num(now[r][c]) + ".\n"
                             + "  Work on a copy: an in-place op (a name ending in i, such as addi or muli, or Transforms.*(…, false))"
                             + " on the caller's array changes it.");
                 }
             }
+        }
+    }
+
+    /**
+     * The array still holds exactly {@code before}: {@code method} only reads it (a cache, a gradient, a returned
+     * result), and {@code why} says whose it is and where the contract says so.
+     */
+    public static void untouched(INDArray array, double[][] before, String method, String what, String why) {
+        if (array == null) {
+            throw new AssertionError(method + " — " + what + " is gone (null) after the call; expected it unchanged.\n  " + why);
+        }
+        double[][] now = Arrays2D.of(array);
+        for (int r = 0; r < before.length; r++) {
+            for (int c = 0; c < before[r].length; c++) {
+                if (Double.compare(now[r][c], before[r][c]) != 0) {
+                    throw new AssertionError(method + " — changed " + what + " in place: at [" + r + "," + c + "] expected "
+                            + Feedback.num(before[r][c]) + " (its value before the call), got " + Feedback.num(now[r][c]) + ".\n  "
+                            + why + "\n  An in-place op (addi, subi, muli, rsubi, divi, or Transforms.*(…, false)) on that array changes"
+                            + " it; use the copying form (add, sub, mul, rsub, div) or work on a dup().");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code result} is a new array, not {@code input} itself: the contract promises new arrays, so that the
+     * caller may change either without changing the other.
+     */
+    public static void notSameArray(INDArray result, INDArray input, String method, String what, String check) {
+        if (result != null && result == input) {
+            throw new AssertionError(method + " — " + what + ": expected a new array, got the caller's own array back.\n  " + check);
         }
     }
 }
