@@ -16,7 +16,8 @@
 # load of a shared machine falls on all kinds alike. Figures come from the OS: the whole process tree's CPU (user +
 # system) and peak RSS from wait4, each process's CPU, lifetime and peak RSS (VmHWM) from /proc (proctree.py), and
 # the per-phase wall and grader CPU times the grader writes to timings.json. It prints the medians and the ratio of
-# each kind to the plain floor, and checks that every run of a kind gave the same results.json (times removed).
+# each kind to the plain floor, checks that every run of a kind gave the same results.json (times removed), and
+# shows whether the class-data archives of the test JVM and the javac JVM are in use (ClassDataSharing --check).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 JAR="$ROOT/grader/target/grader.jar"

@@ -149,6 +149,12 @@ def main():
     tests = [p for p in warm['processes'] if role(p['cmdline']) == 'test JVM']
     if not tests:
         sys.exit('The warm-up started no test JVM; see ' + os.path.join(OUT, 'reference-0.log'))
+    # Whether the class-data archives are in use (-Xshare:on and class-load logging; -Xshare:auto is silent).
+    check = subprocess.run([JAVA, '-cp', JAR, 'backproplab.grader.engine.ClassDataSharing', '--check'], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    cds_lines = [line for line in check.stdout.splitlines() if line.strip()]
+    for line in cds_lines:
+        print('class-data sharing: ' + line)
     test_cmd = tests[0]['cmdline']
     cp_index = test_cmd.index('-cp')
     test_flags = [a for a in test_cmd[1:cp_index] if not a.startswith('-Djava.io.tmpdir=')]
@@ -175,6 +181,7 @@ def main():
              'wall': median([r['wall'] for r in kinds['floor, plain java']])}
     lines = [f'Grading benchmark, {RUNS} runs each, {os.cpu_count()} CPUs, load average at the end '
              + open('/proc/loadavg').read().split()[0] + (f', grade options {" ".join(EXTRA)}' if EXTRA else '')]
+    lines.extend('class-data sharing: ' + line for line in cds_lines)
     for kind, runs in kinds.items():
         lines.extend(summary(kind, runs, floor))
     text = '\n'.join(lines)

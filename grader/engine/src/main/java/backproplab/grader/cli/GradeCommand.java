@@ -2,6 +2,7 @@ package backproplab.grader.cli;
 
 import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.checks.StructureRules;
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
@@ -135,6 +136,13 @@ public final class GradeCommand implements Callable<Integer> {
                     + "(--no-fork-compiler compiles inside the grader's JVM). Default: true.")
     private boolean forkCompiler;
 
+    @Option(names = "--cds", paramLabel = "auto|use|off",
+            description = "Class-data archives of the test JVM and the javac JVM (AppCDS, in the folder cds next to "
+                    + "grader.jar): auto uses them and, when one is missing for this JDK and build, builds it after the "
+                    + "reports are written (once, about 15 s); use only uses them; off neither. The archives hold the "
+                    + "grader's and the libraries' classes, never a submission's. Default: auto.")
+    private ClassDataSharing.Mode cds = ClassDataSharing.Mode.AUTO;
+
     @Option(names = "--java", paramLabel = "<path>",
             description = "The java executable for the test JVM. Default: the one running the grader.")
     private Path java;
@@ -162,20 +170,21 @@ public final class GradeCommand implements Callable<Integer> {
         PhaseTimings timings = new PhaseTimings(GraderCommand.launchedFromMain);
         GradingOutcome outcome;
         Path work = null;
+        GradingSession.Settings settings = null;
+        RuntimeClasspath classpath = null;
         try {
             if (thresholds != null && !Files.isRegularFile(thresholds)) {
                 return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             SkeletonApi skeleton = SkeletonApi.bundled();
-            RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
-                    .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList());
-            GradingSession.Settings settings = new GradingSession.Settings(suites,
+            classpath = RuntimeClasspath.detect(skeleton.classResources());
+            settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                     SubmissionLimits.DEFAULT, java != null ? java : SandboxRunner.currentJava(), backendInfo, forkCompiler,
                     thresholds,
                     // The test JVM creates the folder when it draws; an unwritable --out only loses the pictures.
-                    pictures ? out.resolve("images") : null);
+                    pictures ? out.resolve("images") : null, cds);
             classpath = classpath.withSuites(suitePath.stream().map(p -> p.toAbsolutePath().normalize()).toList());
             timings.lap("setup");
             outcome = new GradingSession(settings, skeleton, classpath,
@@ -195,7 +204,22 @@ public final class GradeCommand implements Callable<Integer> {
             return writeMinimal(console, "Writing the reports failed: " + e);
         }
         ReportOutput.printConsole(outcome, table, console);
+        buildMissingArchives(settings, classpath);
         return REPORTS_WRITTEN;
+    }
+
+    /** With {@code --cds auto}: builds the class-data archives this run went without, for the next runs. */
+    private void buildMissingArchives(GradingSession.Settings settings, RuntimeClasspath classpath) {
+        if (settings == null || classpath == null || settings.cds() != ClassDataSharing.Mode.AUTO
+                || !ClassDataSharing.missing(classpath, settings.java())) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Building the class-data archives of the test JVM and the javac JVM for the next runs (once per JDK"
+                + " and grader build; --cds use skips this) ...");
+        err.flush();
+        ClassDataSharing.buildMissing(classpath, settings.java()).forEach(err::println);
+        err.flush();
     }
 
     private int writeMinimal(PrintWriter console, String problem) {

@@ -1,12 +1,11 @@
 package backproplab.grader.engine;
 
-import backproplab.grader.checks.ApiCheck;
 import backproplab.grader.checks.CheckResult;
-import backproplab.grader.checks.PackagePolicy;
 import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.checks.StructureRules;
-import backproplab.grader.compile.ClassFiles;
+import backproplab.grader.checks.SubmissionChecks;
 import backproplab.grader.compile.CompileResult;
+import backproplab.grader.compile.CompilerJvmTuning;
 import backproplab.grader.compile.CompilerProcess;
 import backproplab.grader.compile.SubmissionCompiler;
 import backproplab.grader.intake.LoadedSubmission;
@@ -18,14 +17,13 @@ import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxResult;
 import backproplab.grader.sandbox.SandboxRunner;
+import backproplab.grader.sandbox.TestJvmTuning;
 import backproplab.scoring.GradeCollector;
 import backproplab.scoring.GradeReport;
 import backproplab.scoring.PlannedTest;
 import backproplab.scoring.TestStatus;
 import backproplab.scoring.Visibility;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +49,12 @@ public final class GradingSession {
      *                         rather than in this JVM
      * @param thresholds       an instructor's thresholds file that replaces the suites' defaults, or {@code null}
      * @param pictures         the folder where the suites draw their training pictures, or {@code null} for none
+     * @param cds              whether the test JVM and the javac JVM use their class-data archives
+     *                         ({@link ClassDataSharing}); building missing ones is the caller's business
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
-                           boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures) {
+                           boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures,
+                           ClassDataSharing.Mode cds) {
 
         /** Copies the suites. */
         public Settings {
@@ -118,34 +119,58 @@ public final class GradingSession {
             LoadedSubmission loaded = new SubmissionLoader(settings.submissionLimits()).load(submission, workDir);
             notes.add("Submission: " + loaded.sources().size() + " source files, " + loaded.form() + ".");
             timings.lap("load");
+            boolean archives = settings.cds() != ClassDataSharing.Mode.OFF;
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
-                    settings.suiteProperties());
+                    settings.suiteProperties(), TestJvmTuning.flags(classpath, settings.java(), archives));
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
                 CompileResult compiled;
+                SubmissionChecks.Findings findings = null;
+                // The registered rules can be checked in the javac JVM, which loads them itself; others only here.
+                boolean rulesInCompilerJvm = rules instanceof StructureRules.Registered;
                 if (settings.forkCompiler()) {
-                    CompilerProcess compiler = new CompilerProcess(classpath.engine(), settings.java());
-                    compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"));
+                    CompilerProcess compiler = new CompilerProcess(classpath.engine(), settings.java(),
+                            CompilerJvmTuning.flags(ClassDataSharing.folder(classpath), classpath.engine(), settings.java(),
+                                    archives));
+                    compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"),
+                            new CompilerProcess.Checks(skeleton.text(), rulesInCompilerJvm));
                     timings.cpu("javac JVM", compiler.lastCpuMillis());
+                    findings = compiler.lastFindings();
+                    if (findings != null) {
+                        Map<String, Long> parts = new LinkedHashMap<>();
+                        parts.put("javac", compiler.lastJavacMillis());
+                        parts.put("API check (in the javac JVM)", findings.apiMillis());
+                        if (rulesInCompilerJvm) {
+                            parts.put("structure rules (in the javac JVM)", findings.structureMillis());
+                        }
+                        timings.lap("compile and check", parts);
+                    } else {
+                        timings.lap("compile");
+                    }
                 } else {
                     compiled = new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                    timings.lap("compile");
                 }
-                timings.lap("compile");
                 if (!compiled.success()) {
                     return new GradingOutcome(GradeReport.empty(""), GradingStatus.COMPILE_ERROR, name, "",
                             compiled.errors(), timings, notes);
                 }
-                List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
-                List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
-                if (!refused.isEmpty()) {
-                    throw new SubmissionRejectedException(String.join("\n", refused));
+                if (findings == null) {
+                    findings = SubmissionChecks.run(compiled.classesDir(), skeleton, classpath.compileClasspath(), null);
+                    timings.lap("API check");
+                    rulesInCompilerJvm = false;
                 }
-                record(collector, checkApi(compiled.classesDir()));
-                timings.lap("API check");
-                List<CheckResult> structure = rules.check(compiled.classesDir());
+                if (!findings.refused().isEmpty()) {
+                    throw new SubmissionRejectedException(String.join("\n", findings.refused()));
+                }
+                record(collector, findings.api());
+                List<CheckResult> structure = findings.structure();
+                if (!rulesInCompilerJvm) {
+                    structure = rules.check(compiled.classesDir());
+                    timings.lap("structure rules");
+                }
                 record(collector, structure);
-                timings.lap("structure rules");
                 List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
                 if (!broken.isEmpty()) {
                     // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
@@ -176,19 +201,6 @@ public final class GradingSession {
             return new GradingOutcome(collector.report(""), GradingStatus.GRADER_ERROR, name, "",
                     List.of("The grader failed; this is not your fault, please tell your instructor. Error: " + e),
                     timings, notes);
-        }
-    }
-
-    private List<CheckResult> checkApi(Path classesDir) throws IOException {
-        List<URL> urls = new ArrayList<>();
-        urls.add(classesDir.toUri().toURL());
-        for (Path library : classpath.compileClasspath()) {
-            urls.add(library.toUri().toURL());
-        }
-        // The platform loader as parent: the grader's own class path may hold the skeleton (in tests), and
-        // it must not answer for the submission.
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            return new ApiCheck(skeleton).check(loader);
         }
     }
 

@@ -36,15 +36,17 @@ public final class SandboxRunner {
     private final TestJvmLauncher launcher;
 
     /**
-     * @param limits      memory, time and output limits
-     * @param classpath   the grader's code and libraries, for the child
-     * @param java        the {@code java} executable for the child
-     * @param backendInfo whether the child starts ND4J first and reports its backend line
+     * @param limits          memory, time and output limits
+     * @param classpath       the grader's code and libraries, for the child
+     * @param java            the {@code java} executable for the child
+     * @param backendInfo     whether the child starts ND4J first and reports its backend line
+     * @param suiteProperties system properties of the child that the suites read
+     * @param tuningFlags     JVM options that make the child cheaper ({@link TestJvmTuning#flags})
      */
     public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo,
-                         Map<String, String> suiteProperties) {
+                         Map<String, String> suiteProperties, List<String> tuningFlags) {
         this.limits = limits;
-        this.launcher = new TestJvmLauncher(limits, classpath, java, backendInfo, suiteProperties);
+        this.launcher = new TestJvmLauncher(limits, classpath, java, backendInfo, suiteProperties).tunedWith(tuningFlags);
     }
 
     /** The {@code java} executable of the running JVM. */
