@@ -5,7 +5,9 @@
 # Usage, from anywhere:  grader/engine/src/bench/grading-benchmark.sh [N] [-- extra grade options]
 #   N                    timed runs of each kind (default 5)
 #   extra grade options  passed to every grade command, to compare settings (for example -- --no-fork-compiler)
-# Environment: JAVA (default: java on the PATH), BENCH_OUT (default: grader/target/bench/<date-time>).
+# Environment: JAVA (default: java on the PATH), BENCH_OUT (default: grader/target/bench/<date-time>), BASELINE (another
+#   build to compare with in the same run, interleaved: a folder laid out like this repository with its grader/target,
+#   solutions/src/main/java and exercises/src/main/java, for example a worktree of an older commit).
 #
 # It builds nothing: build the grader first (./mvnw -o -B -q package -DskipTests). Then it grades the reference
 # (solutions/src/main/java) and the skeleton (exercises/src/main/java) N times each with the contract command
