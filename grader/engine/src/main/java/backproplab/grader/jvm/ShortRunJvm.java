@@ -1,5 +1,6 @@
 package backproplab.grader.jvm;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +40,21 @@ public final class ShortRunJvm {
      * change what gets compiled, never what the code does. Measured on the reference: the grader JVM's CPU time goes
      * from about 5.5 to 3.5 s (C2 alone used 2 to 3 s of it), as with {@code -XX:TieredStopAtLevel=1}.
      *
+     * <p>Nothing is done when C2 is not there to keep away, or C1 is not there to take over: with
+     * {@code -XX:TieredStopAtLevel} below 4 (the platform scripts start the grader so) or with
+     * {@code -XX:-TieredCompilation}, where C2 is the only JIT compiler and excluding it would leave every method to the
+     * interpreter.
+     *
      * @return whether the directive was added (not on a JVM without HotSpot's diagnostic commands)
      */
     public static boolean keepC2Away() {
         Path file = null;
         try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (!Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue())
+                    || Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue()) < 4) {
+                return false;
+            }
             file = Files.createTempFile("backproplab-no-c2-", ".json");
             Files.writeString(file, NO_C2_DIRECTIVE, StandardCharsets.UTF_8);
             Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
