@@ -1,11 +1,13 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.sandbox.IsolationLevel;
+import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,6 +141,13 @@ public final class GradeCommand implements Callable<Integer> {
                     + "(--no-fork-compiler compiles inside the grader's JVM). Default: true.")
     private boolean forkCompiler;
 
+    @Option(names = "--cds", paramLabel = "auto|use|off",
+            description = "Class-data archives of the test JVM and the javac JVM (AppCDS, in the folder cds next to "
+                    + "grader.jar): auto uses them and, when one is missing for this JDK and build, builds it after the "
+                    + "reports are written (once, about 15 s); use only uses them; off neither. The archives hold the "
+                    + "grader's and the libraries' classes, never a submission's. Default: auto.")
+    private ClassDataSharing.Mode cds = ClassDataSharing.Mode.AUTO;
+
     @Option(names = "--java", paramLabel = "<path>",
             description = "The java executable for the test JVM. Default: the one running the grader.")
     private Path java;
@@ -172,23 +181,26 @@ public final class GradeCommand implements Callable<Integer> {
         PhaseTimings timings = new PhaseTimings(GraderCommand.launchedFromMain);
         GradingOutcome outcome;
         Path work = null;
+        GradingSession.Settings settings = null;
+        RuntimeClasspath classpath = null;
         try {
             if (thresholds != null && !Files.isRegularFile(thresholds)) {
                 return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
-            GradingSession.Settings settings = new GradingSession.Settings(suites,
+            settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                     SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler,
                     thresholds,
                     // The engine copies the pictures there after each test JVM; an unwritable --out only loses them.
-                    pictures ? out.resolve("images") : null);
+                    pictures ? out.resolve("images") : null, cds);
             GradingSession session;
             try {
                 session = GradingSession.forBundledCourse(settings, structureRules, suitePath, isolation);
             } catch (GradingSession.CannotIsolate e) {
                 return writeMinimal(console, e.getMessage());
             }
+            classpath = session.classpath();
             timings.lap("setup");
             outcome = session.grade(submission, work, timings);
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -206,7 +218,22 @@ public final class GradeCommand implements Callable<Integer> {
             return writeMinimal(console, "Writing the reports failed: " + e);
         }
         ReportOutput.printConsole(outcome, table, console);
+        buildMissingArchives(settings, classpath);
         return REPORTS_WRITTEN;
+    }
+
+    /** With {@code --cds auto}: builds the class-data archives this run went without, for the next runs. */
+    private void buildMissingArchives(GradingSession.Settings settings, RuntimeClasspath classpath) {
+        if (settings == null || classpath == null || settings.cds() != ClassDataSharing.Mode.AUTO
+                || !ClassDataSharing.missing(classpath, settings.java())) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Building the class-data archives of the test JVM and the javac JVM for the next runs (once per JDK"
+                + " and grader build; --cds use skips this) ...");
+        err.flush();
+        ClassDataSharing.buildMissing(classpath, settings.java()).forEach(err::println);
+        err.flush();
     }
 
     private int writeMinimal(PrintWriter console, String problem) {

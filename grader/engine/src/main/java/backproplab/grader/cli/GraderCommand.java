@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.jvm.ShortRunJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -26,6 +27,11 @@ public final class GraderCommand implements Runnable {
      */
     public static void main(String[] args) {
         launchedFromMain = true;
+        // This JVM lives for seconds: C1's code is good enough, C2 would cost more CPU than it saves. Setting that up
+        // takes a few hundred milliseconds (the platform MBean server), on the core that is idle while this one starts.
+        Thread noC2 = new Thread(ShortRunJvm::keepC2Away, "keep-c2-away");
+        noC2.setDaemon(true);
+        noC2.start();
         System.exit(commandLine().execute(args));
     }
 
@@ -34,7 +40,8 @@ public final class GraderCommand implements Runnable {
 
     /** A fresh command line with the grader's commands, for {@link CommandLine#execute(String...)} in tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GraderCommand());
+        // Enum options are spelled in lower case on the command line (--cds use).
+        return new CommandLine(new GraderCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.sandbox.SandboxLimits;
@@ -93,7 +94,7 @@ final class GradingOptions {
                 new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                 SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler, thresholds,
                 // A marker: the batch draws each submission's pictures into its own images folder.
-                pictures ? Path.of("images") : null);
+                pictures ? Path.of("images") : null, ClassDataSharing.Mode.USE);
     }
 
     List<Path> suitePath() {

@@ -95,6 +95,7 @@ final class TestJvmLauncher {
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(tuningFlags);
         command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeap());
         command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physical());
         command.add("-Djava.awt.headless=true");
@@ -108,5 +109,14 @@ final class TestJvmLauncher {
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;
+    }
+
+    // JVM tuning (JIT, class-data sharing), kept in this one place; see TestJvmTuning.
+    private List<String> tuningFlags = List.of();
+
+    /** Adds JVM options that make the test JVM cheaper ({@link TestJvmTuning#flags}) to every launch. */
+    TestJvmLauncher tunedWith(List<String> flags) {
+        tuningFlags = List.copyOf(flags);
+        return this;
     }
 }
