@@ -7,7 +7,6 @@ import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.sandbox.IsolationLevel;
-import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -181,26 +180,23 @@ public final class GradeCommand implements Callable<Integer> {
         PhaseTimings timings = new PhaseTimings(GraderCommand.launchedFromMain);
         GradingOutcome outcome;
         Path work = null;
-        GradingSession.Settings settings = null;
-        RuntimeClasspath classpath = null;
+        GradingSession session = null;
         try {
             if (thresholds != null && !Files.isRegularFile(thresholds)) {
                 return writeMinimal(console, "The thresholds file " + thresholds + " does not exist.");
             }
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
-            settings = new GradingSession.Settings(suites,
+            GradingSession.Settings settings = new GradingSession.Settings(suites,
                     new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                     SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler,
                     thresholds,
                     // The engine copies the pictures there after each test JVM; an unwritable --out only loses them.
                     pictures ? out.resolve("images") : null, cds);
-            GradingSession session;
             try {
                 session = GradingSession.forBundledCourse(settings, structureRules, suitePath, isolation);
             } catch (GradingSession.CannotIsolate e) {
                 return writeMinimal(console, e.getMessage());
             }
-            classpath = session.classpath();
             timings.lap("setup");
             outcome = session.grade(submission, work, timings);
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -218,21 +214,20 @@ public final class GradeCommand implements Callable<Integer> {
             return writeMinimal(console, "Writing the reports failed: " + e);
         }
         ReportOutput.printConsole(outcome, table, console);
-        buildMissingArchives(settings, classpath);
+        buildMissingArchives(session);
         return REPORTS_WRITTEN;
     }
 
     /** With {@code --cds auto}: builds the class-data archives this run went without, for the next runs. */
-    private void buildMissingArchives(GradingSession.Settings settings, RuntimeClasspath classpath) {
-        if (settings == null || classpath == null || settings.cds() != ClassDataSharing.Mode.AUTO
-                || !ClassDataSharing.missing(classpath, settings.java())) {
+    private void buildMissingArchives(GradingSession session) {
+        if (session == null || session.settings().cds() != ClassDataSharing.Mode.AUTO || !ClassDataSharing.missing(session)) {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("Building the class-data archives of the test JVM and the javac JVM for the next runs (once per JDK"
-                + " and grader build; --cds use skips this) ...");
+        err.println("Building the test JVM's runtime image and the class-data archives of the test JVM and the javac JVM"
+                + " for the next runs (once per JDK and grader build; --cds use skips this) ...");
         err.flush();
-        ClassDataSharing.buildMissing(classpath, settings.java()).forEach(err::println);
+        ClassDataSharing.buildMissing(session).forEach(err::println);
         err.flush();
     }
 

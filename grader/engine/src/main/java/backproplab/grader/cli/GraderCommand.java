@@ -1,6 +1,6 @@
 package backproplab.grader.cli;
 
-import backproplab.grader.jvm.ShortRunJvm;
+import backproplab.grader.engine.ClassDataSharing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -29,9 +29,7 @@ public final class GraderCommand implements Runnable {
         launchedFromMain = true;
         // This JVM lives for seconds: C1's code is good enough, C2 would cost more CPU than it saves. Setting that up
         // takes a few hundred milliseconds (the platform MBean server), on the core that is idle while this one starts.
-        Thread noC2 = new Thread(ShortRunJvm::keepC2Away, "keep-c2-away");
-        noC2.setDaemon(true);
-        noC2.start();
+        ClassDataSharing.keepC2AwayInBackground();
         System.exit(commandLine().execute(args));
     }
 

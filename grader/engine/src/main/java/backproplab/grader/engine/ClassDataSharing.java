@@ -4,7 +4,9 @@ import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.compile.CompilerJvmTuning;
 import backproplab.grader.compile.CompilerProcess;
 import backproplab.grader.jvm.ClassDataArchive;
+import backproplab.grader.jvm.RuntimeImage;
 import backproplab.grader.jvm.ShortRunJvm;
+import backproplab.grader.sandbox.ModuleLimits;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxRunner;
 import backproplab.grader.sandbox.TestJvmTuning;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The class-data archives of the grader's short-lived JVMs (the test JVM and the javac JVM), in the folder
- * {@code cds} next to {@code grader.jar}'s {@code lib/}: whether a grading run uses them, and building the missing
- * ones (see {@link ClassDataArchive} for what they hold, how they are trained, and why a stale one is never used).
+ * The class-data archives of the grader's short-lived JVMs (the test JVM and the javac JVM) and the test JVM's
+ * runtime image ({@link ModuleLimits}, {@link RuntimeImage}), in the folder {@code cds} next to {@code grader.jar}'s
+ * {@code lib/}: whether a grading run uses them, and building the missing ones (see {@link ClassDataArchive} for what they hold, how they are trained, and why a stale one is never used).
  */
 public final class ClassDataSharing {
 
@@ -40,15 +42,47 @@ public final class ClassDataSharing {
         return TestJvmTuning.archiveFolder(classpath);
     }
 
+    /** The test JVM's runtime image ({@link ModuleLimits}) for this JDK, which may not exist. */
+    static RuntimeImage image(RuntimeClasspath classpath, Path java) {
+        return ModuleLimits.image(folder(classpath), java);
+    }
+
+    /** The test JVM's {@code java}: the runtime image's when it exists, else the JDK's. */
+    static Path testJava(RuntimeClasspath classpath, Path java) {
+        return image(classpath, java).java().orElse(java);
+    }
+
     /** The archives of this grader for the {@code java} executable of its JVMs. */
     static List<ClassDataArchive> archives(RuntimeClasspath classpath, Path java) {
-        return List.of(TestJvmTuning.archive(classpath, java),
+        return List.of(TestJvmTuning.archive(classpath, testJava(classpath, java)),
                 CompilerJvmTuning.archive(folder(classpath), classpath.engine(), java));
     }
 
-    /** Whether an archive that could be built is missing, and its folder can be written. */
+    /** Whether the runtime image or an archive of a session's JVMs is missing, and could be built. */
+    public static boolean missing(GradingSession session) {
+        return missing(session.classpath(), session.settings().java());
+    }
+
+    /** Builds what {@link #missing(GradingSession)} found missing; one line per image or archive. */
+    public static List<String> buildMissing(GradingSession session) {
+        return buildMissing(session.classpath(), session.settings().java());
+    }
+
+    /**
+     * Keeps C2 away from this JVM, in the background ({@link ShortRunJvm#keepC2Away}), for the grader's own short
+     * {@code java -jar grader.jar} JVM.
+     */
+    public static void keepC2AwayInBackground() {
+        Thread noC2 = new Thread(ShortRunJvm::keepC2Away, "keep-c2-away");
+        noC2.setDaemon(true);
+        noC2.start();
+    }
+
+    /** Whether the runtime image or an archive that could be built is missing, and their folder can be written. */
     public static boolean missing(RuntimeClasspath classpath, Path java) {
-        return archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists())
+        RuntimeImage image = image(classpath, java);
+        boolean imageMissing = image.java().isEmpty() && image.problem().isEmpty();
+        return (imageMissing || archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists()))
                 && writable(folder(classpath));
     }
 
@@ -64,8 +98,15 @@ public final class ClassDataSharing {
             lines.add("Class-data archives: " + folder + " cannot be written; the JVMs run without them.");
             return lines;
         }
+        RuntimeImage image = image(classpath, java);
         try {
-            lines.add(TestJvmTuning.buildArchive(classpath, java));
+            lines.add(image.build());
+        } catch (IOException | RuntimeException e) {
+            lines.add(ModuleLimits.IMAGE_NAME_FOR_REPORTS + ": not built (" + e.getMessage()
+                    + "); the test JVM runs the JDK with --limit-modules.");
+        }
+        try {
+            lines.add(TestJvmTuning.buildArchive(classpath, testJava(classpath, java)));
         } catch (IOException | RuntimeException e) {
             lines.add("test-jvm: not built (" + e.getMessage() + "); the test JVM runs without it.");
         }
@@ -112,7 +153,12 @@ public final class ClassDataSharing {
         List<String> lines = new ArrayList<>();
         Path empty = Files.createTempDirectory("backproplab-cds-check-");
         try {
-            ClassDataArchive test = TestJvmTuning.archive(classpath, java);
+            RuntimeImage image = image(classpath, java);
+            lines.add(image.java().map(j -> "test-runtime: the test JVM runs from the image " + image.folder()
+                    + " (only the modules " + String.join(",", ModuleLimits.MODULES) + ", its own CDS archive)")
+                    .orElse("test-runtime: no image (" + image.problem().orElse("not made yet")
+                            + "); the test JVM runs the JDK with --limit-modules and no CDS"));
+            ClassDataArchive test = TestJvmTuning.archive(classpath, testJava(classpath, java));
             lines.add(describe("test-jvm", test, test.exists() ? test.check(ShortRunJvm.JIT, classpath.childClasspath(empty),
                     List.of("backproplab.runtime.Backend")) : null, "starting ND4J"));
             if (test.exists()) {

@@ -16,6 +16,7 @@ import backproplab.grader.intake.SubmissionLoader;
 import backproplab.grader.intake.SubmissionRejectedException;
 import backproplab.grader.protocol.SuiteSettings;
 import backproplab.grader.report.Verdict;
+import backproplab.grader.sandbox.ClassDataUse;
 import backproplab.grader.sandbox.Isolation;
 import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.RuntimeClasspath;
@@ -128,7 +129,7 @@ public final class GradingSession {
                 .withSuites(moreSuites.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         Isolation chosen;
         try {
-            chosen = Isolation.choose(isolation, settings.java(), classpath);
+            chosen = Isolation.choose(isolation, settings.java(), classpath, settings.cds() != ClassDataSharing.Mode.OFF);
         } catch (Isolation.UnavailableException e) {
             throw new CannotIsolate(e.getMessage());
         }
@@ -212,7 +213,8 @@ public final class GradingSession {
             timings.lap("load");
             boolean archives = settings.cds() != ClassDataSharing.Mode.OFF;
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
-                    settings.suiteProperties(), TestJvmTuning.flags(classpath, settings.java(), archives));
+                    settings.suiteProperties(), TestJvmTuning.flags(classpath,
+                    settings.sandbox().isolation().testJava(settings.java()), archives));
             notes.add(runner.isolation().note());
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
@@ -277,6 +279,7 @@ public final class GradingSession {
                 breakdown.put("discovery + tests", result.testsMillis());
                 timings.lap("forked run", breakdown);
                 timings.cpu("test JVMs", result.cpuMillis());
+                timings.classData("test JVM", ClassDataUse.ofRun(workDir.resolve("run")));
                 if (result.children().size() > 1) {
                     List<String> endings = result.children().subList(0, result.children().size() - 1).stream()
                             .map(c -> c.ending()).distinct().toList();

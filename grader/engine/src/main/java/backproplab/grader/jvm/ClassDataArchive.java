@@ -117,9 +117,20 @@ public final class ClassDataArchive {
         return archivedPath;
     }
 
-    /** Whether there is an archive for this JDK and class path. */
+    /** Below this size a file cannot be an archive (one is tens of megabytes; its header alone is about a kilobyte). */
+    private static final long SMALLEST_ARCHIVE_BYTES = 1 << 20;
+
+    /**
+     * Whether there is an archive for this JDK and class path. A file too small to be one (left by a full disk, say)
+     * does not count: a JDK 17 JVM that logs {@code -Xlog:cds=info} crashes on a file shorter than an archive's header
+     * (checked with 0 to 500 bytes), where without the log {@code -Xshare:auto} ignores it.
+     */
     public boolean exists() {
-        return !archivedPath.isEmpty() && Files.isRegularFile(file);
+        try {
+            return !archivedPath.isEmpty() && Files.isRegularFile(file) && Files.size(file) >= SMALLEST_ARCHIVE_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

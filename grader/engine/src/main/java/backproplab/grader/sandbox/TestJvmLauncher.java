@@ -90,12 +90,16 @@ final class TestJvmLauncher {
 
     private List<String> command(Path submissionClasses, Path requestFile, SandboxLayout layout) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
+        command.add(limits.isolation().testJava(javaExecutable).toString());
         command.add("-Xmx" + limits.heap());
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(tuningFlags);
+        if (!tuningFlags.isEmpty() || limits.isolation().runsFromImage()) {
+            // A few lines on whether a class-data archive mapped, for the timings (ClassDataUse reads them).
+            command.add("-Xlog:cds=info:file=" + layout.scratch().resolve(ClassDataUse.LOG_NAME) + ":none");
+        }
         command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeap());
         command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physical());
         command.add("-Djava.awt.headless=true");
