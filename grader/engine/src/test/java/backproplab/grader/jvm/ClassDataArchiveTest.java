@@ -91,11 +91,18 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    @DisplayName("a broken archive file makes the JVM run without it, with no message")
+    @DisplayName("a broken archive file makes the JVM run without it, with no message; one too small to be an archive is not used at all")
     void brokenArchiveIsIgnored() throws IOException {
         ClassDataArchive archive = ClassDataArchive.of("hello", archives, JAVA, List.of(jar));
         Files.createDirectories(archives);
         Files.write(archive.file(), "not an archive".getBytes(StandardCharsets.UTF_8));
+        assertThat(archive.exists()).as("a file shorter than an archive's header").isFalse();
+        assertThat(archive.flags()).isEmpty();
+        assertThat(run(List.of("-XX:SharedArchiveFile=" + archive.file(), "-Xshare:auto"), List.of(jar), "Hello"))
+                .isEqualTo("hello from the jar\n");
+        byte[] garbage = new byte[2 << 20];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(archive.file(), garbage);
         assertThat(archive.exists()).isTrue();
         assertThat(run(archive.flags(), List.of(jar), "Hello")).isEqualTo("hello from the jar\n");
     }
