@@ -95,7 +95,8 @@ final class TestJvmLauncher {
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(tuningFlags);
+        command.addAll(archivesMatch(layout) ? tuningFlags
+                : tuningFlags.stream().filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=")).toList());
         if (!tuningFlags.isEmpty() || limits.isolation().runsFromImage()) {
             // A few lines on whether a class-data archive mapped, for the timings (ClassDataUse reads them).
             command.add("-Xlog:cds=info:file=" + layout.scratch().resolve(ClassDataUse.LOG_NAME) + ":none");
@@ -113,6 +114,17 @@ final class TestJvmLauncher {
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;
+    }
+
+    /**
+     * Whether the test JVM sees the grader's jars at their host paths, as the class-data archive recorded them: if the
+     * sandbox had to mount one elsewhere, the archive would not match, and a JVM given an archive that does not match
+     * maps no archive at all (not even the JDK's), so it is better left out.
+     */
+    private boolean archivesMatch(SandboxLayout layout) {
+        List<Path> archived = new ArrayList<>(classpath.libraries());
+        archived.addAll(classpath.graderCode());
+        return archived.stream().allMatch(path -> layout.seen(path).equals(path.toAbsolutePath().normalize()));
     }
 
     // JVM tuning (JIT, class-data sharing), kept in this one place; see TestJvmTuning.
