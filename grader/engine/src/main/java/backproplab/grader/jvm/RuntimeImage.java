@@ -106,7 +106,7 @@ public final class RuntimeImage {
         }
         Optional<String> problem = problem();
         if (problem.isPresent()) {
-            return name + ": not built, " + problem.get();
+            return name + ": skipped, " + problem.get();
         }
         Files.createDirectories(folder);
         long start = System.nanoTime();

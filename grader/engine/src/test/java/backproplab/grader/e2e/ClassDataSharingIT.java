@@ -43,12 +43,22 @@ class ClassDataSharingIT {
                 .containsPattern("test-jvm: the archive holds \\d+ classes, none of an exercise package")
                 .containsPattern("javac-jvm: javac-jvm-\\w+\\.jsa is in use \\(-Xshare:on maps it\\)")
                 .doesNotContain("FAILS");
+        boolean jmods = java.nio.file.Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
+        if (jmods) {
+            assertThat(check.output()).as("the test JVM's runtime image").containsPattern(
+                    "test-runtime: the test JVM runs from the image \\S+test-runtime-\\w+ \\(only the modules "
+                            + "java.base,java.desktop,java.logging,jdk.unsupported,jdk.zipfs, its own CDS archive\\)");
+        }
 
         Path out = temp.resolve("reference");
         ProcessRun grade = ProcessRun.run(root, Duration.ofMinutes(10), Map.of(), temp.resolve("grade.log"),
                 List.of(JAVA.toString(), "-jar", jar, "grade", CourseTree.reference().toString(), "--out", out.toString(),
                         "--cds", "use"));
         assertThat(grade.exitCode()).as("grade: %s", grade.describe()).isZero();
+        String used = new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("classDataSharing")
+                .path("test JVM").asText();
+        assertThat(used).as("timings.json: whether the test JVM used CDS").startsWith("used (")
+                .contains("test-jvm-");
         GoldenResults.check("reference", GoldenResults.normalise(
                 new ObjectMapper().readTree(out.resolve("results.json").toFile()), CourseTree.reference()));
     }
