@@ -167,7 +167,9 @@ def main():
         print('class-data sharing: ' + line)
     test_cmd = tests[0]['cmdline']
     cp_index = test_cmd.index('-cp')
-    test_flags = [a for a in test_cmd[1:cp_index] if not a.startswith('-Djava.io.tmpdir=')]
+    # Flags that name the sandbox's own folders (/run/backproplab/...) would fail outside it: left out.
+    test_flags = [a for a in test_cmd[1:cp_index] if not a.startswith('-Djava.io.tmpdir=')
+                  and '/run/backproplab/' not in a]
     # the last entry is the submission's class folder, which is gone: the floor's class folder takes its place
     classpath = test_cmd[cp_index + 1].split(os.pathsep)[:-1]
     floor_classes = os.path.join(OUT, 'floor-classes')
