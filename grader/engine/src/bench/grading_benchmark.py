@@ -66,6 +66,10 @@ def measure(name, command, log, cwd=ROOT):
         r['jit'] += p['threads'].get('JIT', 0.0)
         r['count'] += 1
     figures['roles'] = roles
+    # wait4 misses what runs under bubblewrap's PID namespace (its init reaps the test JVM, and that rusage never
+    # reaches us): the processes' own /proc figures, sampled until each ended, are the whole tree's CPU then.
+    figures['cpuWait4'] = figures['cpu']
+    figures['cpu'] = max(figures['cpu'], sum(r['cpu'] for r in roles.values()))
     return figures
 
 
