@@ -5,7 +5,9 @@
 # Usage, from anywhere:  grader/engine/src/bench/grading-benchmark.sh [N] [-- extra grade options]
 #   N                    timed runs of each kind (default 5)
 #   extra grade options  passed to every grade command, to compare settings (for example -- --no-fork-compiler)
-# Environment: JAVA (default: java on the PATH), BENCH_OUT (default: grader/target/bench/<date-time>).
+# Environment: JAVA (default: java on the PATH), BENCH_OUT (default: grader/target/bench/<date-time>), BASELINE (another
+#   build to compare with in the same run, interleaved: a folder laid out like this repository with its grader/target,
+#   solutions/src/main/java and exercises/src/main/java, for example a worktree of an older commit).
 #
 # It builds nothing: build the grader first (./mvnw -o -B -q package -DskipTests). Then it grades the reference
 # (solutions/src/main/java) and the skeleton (exercises/src/main/java) N times each with the contract command
@@ -16,7 +18,8 @@
 # load of a shared machine falls on all kinds alike. Figures come from the OS: the whole process tree's CPU (user +
 # system) and peak RSS from wait4, each process's CPU, lifetime and peak RSS (VmHWM) from /proc (proctree.py), and
 # the per-phase wall and grader CPU times the grader writes to timings.json. It prints the medians and the ratio of
-# each kind to the plain floor, and checks that every run of a kind gave the same results.json (times removed).
+# each kind to the plain floor, checks that every run of a kind gave the same results.json (times removed), and
+# shows whether the class-data archives of the test JVM and the javac JVM are in use (ClassDataSharing --check).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 JAR="$ROOT/grader/target/grader.jar"

@@ -26,6 +26,10 @@ PROCTREE = os.path.join(ROOT, 'grader', 'engine', 'src', 'bench', 'proctree.py')
 FLOOR_SOURCE = os.path.join(ROOT, 'grader', 'engine', 'src', 'bench', 'java', 'backproplab', 'bench', 'GradingFloor.java')
 FLOOR_MAIN = 'backproplab.bench.GradingFloor'
 SUBMISSIONS = {'reference': 'solutions/src/main/java', 'skeleton': 'exercises/src/main/java'}
+# Another build to compare with, graded in the same run, interleaved: a folder laid out like the repository
+# (grader/target/grader.jar and lib/, solutions/src/main/java, exercises/src/main/java).
+BASELINE = os.environ.get('BASELINE')
+BASELINE_SUFFIX = ' (baseline)'
 ROLES = ['grader JVM', 'javac JVM', 'test JVM', 'floor JVM', 'other']
 
 
@@ -45,11 +49,11 @@ def role(cmdline):
     return 'other'
 
 
-def measure(name, command, log):
+def measure(name, command, log, cwd=ROOT):
     """Runs command under proctree.py; returns its figures."""
     result = os.path.join(OUT, name + '.proctree.json')
     with open(log, 'w') as out:
-        subprocess.run([sys.executable, PROCTREE, result] + command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+        subprocess.run([sys.executable, PROCTREE, result] + command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd,
                        check=False)
     with open(result) as f:
         figures = json.load(f)
@@ -62,32 +66,41 @@ def measure(name, command, log):
         r['jit'] += p['threads'].get('JIT', 0.0)
         r['count'] += 1
     figures['roles'] = roles
+    # wait4 misses what runs under bubblewrap's PID namespace (its init reaps the test JVM, and that rusage never
+    # reaches us): the processes' own /proc figures, sampled until each ended, are the whole tree's CPU then.
+    figures['cpuWait4'] = figures['cpu']
+    figures['cpu'] = max(figures['cpu'], sum(r['cpu'] for r in roles.values()))
     return figures
 
 
 SECONDS = re.compile(r'\b\d+(\.\d+)? ?(ms|s)\b(?! limit)')
 
 
-def fingerprint(results_file, submission):
-    """Score, status line and a hash of results.json without what depends on the run (time, paths)."""
+def fingerprint(results_file, submission, root):
+    """Score and a hash of results.json without what depends on the run (time, paths)."""
     with open(results_file, encoding='utf-8') as f:
         results = json.load(f)
     results.pop('execution_time', None)
     text = json.dumps(results, sort_keys=True, ensure_ascii=False)
-    text = text.replace(os.path.join(ROOT, submission), '<submission>').replace(submission, '<submission>')
+    text = text.replace(os.path.join(root, submission), '<submission>').replace(submission, '<submission>')
     text = re.sub(r'Backend: [^"\\]*', 'Backend: <backend>', text)
     text = SECONDS.sub('<duration>', text)
     return results.get('score'), hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def grade(kind, run):
-    out_dir = os.path.join(OUT, f'{kind}-{run}')
+    baseline = kind.endswith(BASELINE_SUFFIX)
+    submission = SUBMISSIONS[kind.removesuffix(BASELINE_SUFFIX)]
+    root = BASELINE if baseline else ROOT
+    name = kind.replace(BASELINE_SUFFIX, '-baseline')
+    out_dir = os.path.join(OUT, f'{name}-{run}')
     shutil.rmtree(out_dir, ignore_errors=True)
-    figures = measure(f'{kind}-{run}', [JAVA, '-jar', JAR, 'grade', SUBMISSIONS[kind], '--out', out_dir] + EXTRA,
-                      os.path.join(OUT, f'{kind}-{run}.log'))
+    jar = os.path.join(root, 'grader', 'target', 'grader.jar')
+    figures = measure(f'{name}-{run}', [JAVA, '-jar', jar, 'grade', submission, '--out', out_dir]
+                      + ([] if baseline else EXTRA), os.path.join(OUT, f'{name}-{run}.log'), cwd=root)
     with open(os.path.join(out_dir, 'timings.json')) as f:
         figures['timings'] = json.load(f)
-    figures['score'], figures['fingerprint'] = fingerprint(os.path.join(out_dir, 'results.json'), SUBMISSIONS[kind])
+    figures['score'], figures['fingerprint'] = fingerprint(os.path.join(out_dir, 'results.json'), submission, root)
     return figures
 
 
@@ -106,11 +119,12 @@ def summary(kind, runs, floor):
     prints = sorted({r.get('fingerprint', '-') for r in runs})
     status = sorted({r.get('timings', {}).get('status', '-') for r in runs})
     wall, cpu = median([r['wall'] for r in runs]), median([r['cpu'] for r in runs])
-    title = kind if kind not in SUBMISSIONS else f'{kind} ({SUBMISSIONS[kind]})'
+    graded = kind.removesuffix(BASELINE_SUFFIX) in SUBMISSIONS
+    title = f'{kind} ({SUBMISSIONS[kind.removesuffix(BASELINE_SUFFIX)]})' if graded else kind
     lines.append(f'== {title}: median of {len(runs)} runs' + (
         f'; score {", ".join(scores)}, status {", ".join(status)}, results.json '
         + ('identical in every run' if len(prints) == 1 else f'DIFFERS between runs ({", ".join(prints)})')
-        + f' [{prints[0]}]' if kind in SUBMISSIONS else ''))
+        + f' [{prints[0]}]' if graded else ''))
     lines.append(f'  {"":44} {"wall s":>8} {"CPU s":>8} {"peak RSS MB":>12} {"JIT CPU s":>10}')
     lines.append(f'  {"whole process tree (wait4)":44} {fmt(wall):>8} {fmt(cpu):>8} '
                  f'{fmt(median([r["maxRssKb"] / 1024 for r in runs]), 0):>12} {"":>10}'
@@ -149,19 +163,32 @@ def main():
     tests = [p for p in warm['processes'] if role(p['cmdline']) == 'test JVM']
     if not tests:
         sys.exit('The warm-up started no test JVM; see ' + os.path.join(OUT, 'reference-0.log'))
+    # Whether the class-data archives are in use (-Xshare:on and class-load logging; -Xshare:auto is silent).
+    check = subprocess.run([JAVA, '-cp', JAR, 'backproplab.grader.engine.ClassDataSharing', '--check'], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    cds_lines = [line for line in check.stdout.splitlines() if line.strip()]
+    for line in cds_lines:
+        print('class-data sharing: ' + line)
     test_cmd = tests[0]['cmdline']
     cp_index = test_cmd.index('-cp')
-    test_flags = [a for a in test_cmd[1:cp_index] if not a.startswith('-Djava.io.tmpdir=')]
+    # Flags that name the sandbox's own folders (/run/backproplab/...) would fail outside it: left out.
+    test_flags = [a for a in test_cmd[1:cp_index] if not a.startswith('-Djava.io.tmpdir=')
+                  and '/run/backproplab/' not in a]
     # the last entry is the submission's class folder, which is gone: the floor's class folder takes its place
     classpath = test_cmd[cp_index + 1].split(os.pathsep)[:-1]
     floor_classes = os.path.join(OUT, 'floor-classes')
     subprocess.run(['javac', '-d', floor_classes, '-cp', os.pathsep.join(classpath), FLOOR_SOURCE], check=True)
     floor_cp = os.pathsep.join(classpath + [floor_classes])
     print('test JVM flags: ' + ' '.join(test_flags))
-    kinds = {'reference': [], 'skeleton': [], 'floor, plain java': [], "floor, test JVM's flags": []}
+    kinds = {'reference': [], 'skeleton': []}
+    if BASELINE:
+        print(f'baseline: {BASELINE}; warm-up: grading the reference once with it (not counted) ...', flush=True)
+        grade('reference' + BASELINE_SUFFIX, 0)
+        kinds.update({'reference' + BASELINE_SUFFIX: [], 'skeleton' + BASELINE_SUFFIX: []})
+    kinds.update({'floor, plain java': [], "floor, test JVM's flags": []})
     for run in range(1, RUNS + 1):
         for kind in kinds:
-            if kind in SUBMISSIONS:
+            if kind.removesuffix(BASELINE_SUFFIX) in SUBMISSIONS:
                 figures = grade(kind, run)
             else:
                 flags = test_flags if 'test JVM' in kind else []
@@ -175,8 +202,17 @@ def main():
              'wall': median([r['wall'] for r in kinds['floor, plain java']])}
     lines = [f'Grading benchmark, {RUNS} runs each, {os.cpu_count()} CPUs, load average at the end '
              + open('/proc/loadavg').read().split()[0] + (f', grade options {" ".join(EXTRA)}' if EXTRA else '')]
+    lines.extend('class-data sharing: ' + line for line in cds_lines)
     for kind, runs in kinds.items():
         lines.extend(summary(kind, runs, floor))
+    if BASELINE:
+        for kind in SUBMISSIONS:
+            ours = {r['fingerprint'] for r in kinds[kind]}
+            theirs = {r['fingerprint'] for r in kinds[kind + BASELINE_SUFFIX]}
+            cpu = median([r['cpu'] for r in kinds[kind]]) / median([r['cpu'] for r in kinds[kind + BASELINE_SUFFIX]])
+            wall = median([r['wall'] for r in kinds[kind]]) / median([r['wall'] for r in kinds[kind + BASELINE_SUFFIX]])
+            lines.append(f'{kind} against the baseline: {cpu:.2f}x the CPU time, {wall:.2f}x the wall time, results.json '
+                         + ('the same' if ours == theirs and len(ours) == 1 else f'DIFFERENT ({ours} vs {theirs})'))
     text = '\n'.join(lines)
     print(text)
     with open(os.path.join(OUT, 'summary.txt'), 'w') as f:

@@ -1,6 +1,5 @@
 package backproplab.grader.checks;
 
-import backproplab.grader.compile.ClassFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package backproplab.grader.checks;
 
-import backproplab.grader.compile.ClassFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,6 +109,12 @@ public final class SkeletonApi {
         SortedSet<String> names = new TreeSet<>();
         signatures.stream().filter(ApiSignature::isType).forEach(s -> names.add(s.className()));
         return names;
+    }
+
+    /** The class files of the API's top-level types, for example {@code backproplab/network/NeuralNetwork.class}. */
+    public List<String> classResources() {
+        return typeNames().stream().filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class")
+                .toList();
     }
 
     /** The packages of the API's types: the packages a submission may put classes in. */

@@ -24,8 +24,27 @@ public interface StructureRules {
 
     /** The registered rules, all of them in turn; a no-op when none are registered. */
     static StructureRules load() {
-        List<StructureRules> all = ServiceLoader.load(StructureRules.class, StructureRules.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).toList();
-        return classes -> all.stream().flatMap(rules -> rules.check(classes).stream()).toList();
+        return new Registered();
+    }
+
+    /**
+     * The rules registered with {@link ServiceLoader}: another JVM with the grader's class path (the javac JVM)
+     * loads the same ones, so they can be checked there.
+     */
+    final class Registered implements StructureRules {
+
+        private List<StructureRules> all;
+
+        @Override
+        public List<CheckResult> check(Path compiledClassesDir) {
+            // Loaded at the first check, so a JVM that leaves the checks to the javac JVM never loads ArchUnit.
+            synchronized (this) {
+                if (all == null) {
+                    all = ServiceLoader.load(StructureRules.class, StructureRules.class.getClassLoader()).stream()
+                            .map(ServiceLoader.Provider::get).toList();
+                }
+            }
+            return all.stream().flatMap(rules -> rules.check(compiledClassesDir).stream()).toList();
+        }
     }
 }

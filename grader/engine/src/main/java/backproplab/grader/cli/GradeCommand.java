@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.engine.PhaseTimings;
@@ -91,6 +92,7 @@ public final class GradeCommand implements Callable<Integer> {
         PhaseTimings timings = new PhaseTimings(GraderCommand.launchedFromMain);
         GradingOutcome outcome;
         Path work = null;
+        GradingSession session = null;
         try {
             if (grading.thresholds() != null && !Files.isRegularFile(grading.thresholds())) {
                 return writeMinimal(console, "The thresholds file " + grading.thresholds() + " does not exist.");
@@ -98,7 +100,6 @@ public final class GradeCommand implements Callable<Integer> {
             work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("backproplab-grade-");
             // The engine copies the pictures to <out>/images after each test JVM; an unwritable --out only loses them.
             GradingSession.Settings settings = grading.settings(out.resolve("images"));
-            GradingSession session;
             try {
                 session = GradingSession.forBundledCourse(settings, grading.structureRules(), grading.suitePath(),
                         grading.isolation());
@@ -122,7 +123,21 @@ public final class GradeCommand implements Callable<Integer> {
             return writeMinimal(console, "Writing the reports failed: " + e);
         }
         ReportOutput.printConsole(outcome, table, console);
+        buildMissingArchives(session);
         return REPORTS_WRITTEN;
+    }
+
+    /** With {@code --cds auto}: builds the class-data archives this run went without, for the next runs. */
+    private void buildMissingArchives(GradingSession session) {
+        if (session == null || session.settings().cds() != ClassDataSharing.Mode.AUTO || !ClassDataSharing.missing(session)) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Building the test JVM's runtime image and the class-data archives of the test JVM and the javac JVM"
+                + " for the next runs (once per JDK and grader build; --cds use skips this) ...");
+        err.flush();
+        ClassDataSharing.buildMissing(session).forEach(err::println);
+        err.flush();
     }
 
     private int writeMinimal(PrintWriter console, String problem) {

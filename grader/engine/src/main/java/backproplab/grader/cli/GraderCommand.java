@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.ClassDataSharing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -26,6 +27,9 @@ public final class GraderCommand implements Runnable {
      */
     public static void main(String[] args) {
         launchedFromMain = true;
+        // This JVM lives for seconds: C1's code is good enough, C2 would cost more CPU than it saves. Setting that up
+        // takes a few hundred milliseconds (the platform MBean server), on the core that is idle while this one starts.
+        ClassDataSharing.keepC2AwayInBackground();
         System.exit(commandLine().execute(args));
     }
 
@@ -34,7 +38,8 @@ public final class GraderCommand implements Runnable {
 
     /** A fresh command line with the grader's commands, for {@link CommandLine#execute(String...)} in tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GraderCommand());
+        // Enum options are spelled in lower case on the command line (--cds use).
+        return new CommandLine(new GraderCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package backproplab.grader.cli;
 
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.sandbox.IsolationLevel;
@@ -91,6 +92,13 @@ final class GradingOptions {
                     + "bubblewrap works here, else modules).")
     private IsolationLevel isolation;
 
+    @Option(names = "--cds", paramLabel = "auto|use|off",
+            description = "Class-data archives of the test JVM and the javac JVM (AppCDS, in the folder cds next to "
+                    + "grader.jar): auto uses them and, when one is missing for this JDK and build, builds it after the "
+                    + "reports are written (once, about 15 s; a batch only uses them); use only uses them; off neither. "
+                    + "The archives hold the grader's and the libraries' classes, never a submission's. Default: auto.")
+    private ClassDataSharing.Mode cds = ClassDataSharing.Mode.AUTO;
+
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Draw the training pictures (loss curve, decision boundary) into <out>/images (in a batch, "
                     + "each submission's own images folder) and the HTML report. Default: ${DEFAULT-VALUE}.")
@@ -107,12 +115,16 @@ final class GradingOptions {
         return new GradingSession.Settings(suites,
                 new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                 SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler, thresholds,
-                pictures ? picturesFolder : null);
+                pictures ? picturesFolder : null, cds);
     }
 
-    /** The settings of a batch: each submission draws its pictures into its own images folder. */
+    /**
+     * The settings of a batch: each submission draws its pictures into its own images folder, and the class-data
+     * archives are used but never built in the middle of a batch ({@code --cds auto} acts as {@code use}).
+     */
     GradingSession.Settings settings() {
-        return settings(Path.of("images"));
+        GradingSession.Settings settings = settings(Path.of("images"));
+        return cds == ClassDataSharing.Mode.AUTO ? settings.withCds(ClassDataSharing.Mode.USE) : settings;
     }
 
     /** The isolation asked for, or {@code null} for auto (the best this machine can do). */

@@ -1,5 +1,8 @@
 package backproplab.grader.compile;
 
+import backproplab.grader.checks.SkeletonApi;
+import backproplab.grader.checks.StructureRules;
+import backproplab.grader.checks.SubmissionChecks;
 import backproplab.grader.child.ProcessCpu;
 import backproplab.grader.intake.LoadedSubmission;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Compiles a submission in a short-lived JVM of its own, started with the C1 compiler only
- * ({@code -XX:TieredStopAtLevel=1}) and the serial collector: javac then needs about half the CPU time it
- * needs in a fully tiered JVM, which matters on one or half a CPU (Gradescope), and the grader's own JVM
- * stays small. Same options and messages as {@link SubmissionCompiler}, which it runs.
+ * ({@code -XX:TieredStopAtLevel=1}), the serial collector and, when there is one, a class-data archive
+ * ({@link CompilerJvmTuning}): javac then needs about a third of the CPU time it needs in a fully tiered JVM
+ * without the archive, which matters on one or half a CPU (Gradescope), and the grader's own JVM stays small.
+ * Same options and messages as {@link SubmissionCompiler}, which it runs. Asked to, it then runs the checks on the
+ * class files ({@link SubmissionChecks}: packages, API, structure rules) in the same JVM, where they cost about a
+ * third of what they cost in the grader's JVM (no JVM start of their own, C1 and the archive).
  *
  * <p>Usage of the child: {@code java ... backproplab.grader.compile.CompilerProcess <request.json> <result.json>}.
  */
@@ -38,33 +44,50 @@ public final class CompilerProcess {
      * @param form        how the submission was given
      * @param classpath   the libraries to compile against
      * @param classesDir  where the class files go
+     * @param checks      what to check once it compiled, or {@code null} for nothing
      */
     public record Request(String displayRoot, String sourceRoot, List<String> sources, String form,
-                          List<String> classpath, String classesDir) {
+                          List<String> classpath, String classesDir, Checks checks) {
+    }
+
+    /**
+     * The checks the child runs on the class files ({@link SubmissionChecks}).
+     *
+     * @param skeletonApi    the skeleton's API ({@link SkeletonApi#text()})
+     * @param structureRules whether to check the registered structure rules ({@link StructureRules.Registered})
+     */
+    public record Checks(String skeletonApi, boolean structureRules) {
     }
 
     /**
      * What the child found.
      *
-     * @param success  whether every file compiled
-     * @param errors   the formatted error messages
-     * @param warnings how many warnings there were
-     * @param cpuMillis the compiler JVM's CPU time, or {@code -1} if unknown
+     * @param success     whether every file compiled
+     * @param errors      the formatted error messages
+     * @param warnings    how many warnings there were
+     * @param cpuMillis   the compiler JVM's CPU time, or {@code -1} if unknown
+     * @param javacMillis wall time of javac in the child
+     * @param findings    what the checks found, or {@code null} if none ran (none asked, or it did not compile)
      */
-    public record Result(boolean success, List<String> errors, int warnings, long cpuMillis) {
+    public record Result(boolean success, List<String> errors, int warnings, long cpuMillis, long javacMillis,
+                         SubmissionChecks.Findings findings) {
     }
 
     private final List<Path> graderClasspath;
     private final Path java;
+    private final List<String> tuningFlags;
     private long lastCpuMillis = -1;
+    private Result lastResult;
 
     /**
      * @param graderClasspath class path that holds this class and Jackson (the grader's code and libraries)
      * @param java            the {@code java} executable
+     * @param tuningFlags     JVM options that make the compiler JVM cheaper ({@link CompilerJvmTuning#flags})
      */
-    public CompilerProcess(List<Path> graderClasspath, Path java) {
+    public CompilerProcess(List<Path> graderClasspath, Path java, List<String> tuningFlags) {
         this.graderClasspath = List.copyOf(graderClasspath);
         this.java = java;
+        this.tuningFlags = List.copyOf(tuningFlags);
     }
 
     /**
@@ -79,12 +102,29 @@ public final class CompilerProcess {
      */
     public CompileResult compile(LoadedSubmission submission, List<Path> classpath, Path classesDir, Path workDir)
             throws IOException {
+        return compile(submission, classpath, classesDir, workDir, null);
+    }
+
+    /**
+     * Compiles in a child JVM and, if it compiled, checks the class files there ({@link #lastFindings()}). A compiler
+     * JVM killed by a signal from outside is no fault of the submission's: it is tried once more, and a second such
+     * death is the grader's problem (an {@link IOException}).
+     *
+     * @param submission the sources
+     * @param classpath  the libraries to compile against
+     * @param classesDir where the class files go
+     * @param workDir    a folder for the request and result files
+     * @param checks     what to check, or {@code null} for nothing
+     * @return the compiler's verdict
+     * @throws IOException if the child cannot run or gives no result
+     */
+    public CompileResult compile(LoadedSubmission submission, List<Path> classpath, Path classesDir, Path workDir,
+                                 Checks checks) throws IOException {
         try {
-            return compileOnce(submission, classpath, classesDir, workDir);
+            return compileOnce(submission, classpath, classesDir, workDir, checks);
         } catch (KilledFromOutside first) {
-            // A stray signal is no fault of the submission's: try once more; a second one is the grader's problem.
             try {
-                return compileOnce(submission, classpath, classesDir, workDir);
+                return compileOnce(submission, classpath, classesDir, workDir, checks);
             } catch (KilledFromOutside again) {
                 throw new IOException(again.getMessage() + " It happened again when the grader tried once more.", again);
             }
@@ -101,16 +141,17 @@ public final class CompilerProcess {
     }
 
     private CompileResult compileOnce(LoadedSubmission submission, List<Path> classpath, Path classesDir,
-                                      Path workDir) throws IOException {
+                                      Path workDir, Checks checks) throws IOException {
         Files.createDirectories(workDir);
         Path requestFile = workDir.resolve("compile-request.json");
         Path resultFile = workDir.resolve("compile-result.json");
         Request request = new Request(submission.displayRoot().toString(), submission.sourceRoot().toString(),
                 submission.sources().stream().map(Path::toString).toList(), submission.form(),
-                classpath.stream().map(Path::toString).toList(), classesDir.toString());
+                classpath.stream().map(Path::toString).toList(), classesDir.toString(), checks);
         JSON.writeValue(requestFile.toFile(), request);
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(tuningFlags);
+        command.addAll(List.of("-Xss4m", "-Xmx256m",
                 "-cp", String.join(File.pathSeparator, graderClasspath.stream().map(Path::toString).toList()),
                 CompilerProcess.class.getName(), requestFile.toString(), resultFile.toString()));
         Path log = workDir.resolve("compile.log");
@@ -136,12 +177,23 @@ public final class CompilerProcess {
         }
         Result result = JSON.readValue(resultFile.toFile(), Result.class);
         lastCpuMillis = result.cpuMillis();
+        lastResult = result;
         return new CompileResult(result.success(), classesDir, result.errors(), result.warnings());
     }
 
     /** CPU time of the last compiler JVM, in milliseconds, or {@code -1} if unknown. */
     public long lastCpuMillis() {
         return lastCpuMillis;
+    }
+
+    /** What the checks of the last compile found, or {@code null} if none ran. */
+    public SubmissionChecks.Findings lastFindings() {
+        return lastResult == null ? null : lastResult.findings();
+    }
+
+    /** Wall time of javac in the last compiler JVM, in milliseconds, or {@code -1} if unknown. */
+    public long lastJavacMillis() {
+        return lastResult == null ? -1 : lastResult.javacMillis();
     }
 
     /**
@@ -154,9 +206,16 @@ public final class CompilerProcess {
         Request request = JSON.readValue(Path.of(args[0]).toFile(), Request.class);
         LoadedSubmission submission = new LoadedSubmission(Path.of(request.displayRoot()), Path.of(request.sourceRoot()),
                 request.sources().stream().map(Path::of).toList(), request.form());
-        CompileResult result = new SubmissionCompiler(request.classpath().stream().map(Path::of).toList())
-                .compile(submission, Path.of(request.classesDir()));
+        List<Path> libraries = request.classpath().stream().map(Path::of).toList();
+        long start = System.nanoTime();
+        CompileResult result = new SubmissionCompiler(libraries).compile(submission, Path.of(request.classesDir()));
+        long javacMillis = (System.nanoTime() - start) / 1_000_000L;
+        SubmissionChecks.Findings findings = null;
+        if (result.success() && request.checks() != null) {
+            findings = SubmissionChecks.run(result.classesDir(), SkeletonApi.parse(request.checks().skeletonApi()),
+                    libraries, request.checks().structureRules() ? StructureRules.load() : null);
+        }
         JSON.writeValue(Path.of(args[1]).toFile(), new Result(result.success(), result.errors(), result.warnings(),
-                backproplab.grader.child.ProcessCpu.millis()));
+                ProcessCpu.millis(), javacMillis, findings));
     }
 }

@@ -1,13 +1,12 @@
 package backproplab.grader.engine;
 
-import backproplab.grader.checks.ApiCheck;
 import backproplab.grader.checks.ArchUnitStructureRules;
 import backproplab.grader.checks.CheckResult;
-import backproplab.grader.checks.PackagePolicy;
 import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.checks.StructureRules;
-import backproplab.grader.compile.ClassFiles;
+import backproplab.grader.checks.SubmissionChecks;
 import backproplab.grader.compile.CompileResult;
+import backproplab.grader.compile.CompilerJvmTuning;
 import backproplab.grader.compile.CompilerProcess;
 import backproplab.grader.compile.SubmissionCompiler;
 import backproplab.grader.intake.GivenFiles;
@@ -17,20 +16,20 @@ import backproplab.grader.intake.SubmissionLoader;
 import backproplab.grader.intake.SubmissionRejectedException;
 import backproplab.grader.protocol.SuiteSettings;
 import backproplab.grader.report.Verdict;
+import backproplab.grader.sandbox.ClassDataUse;
 import backproplab.grader.sandbox.Isolation;
 import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import backproplab.grader.sandbox.SandboxLimits;
 import backproplab.grader.sandbox.SandboxResult;
 import backproplab.grader.sandbox.SandboxRunner;
+import backproplab.grader.sandbox.TestJvmTuning;
 import backproplab.scoring.GradeCollector;
 import backproplab.scoring.GradeReport;
 import backproplab.scoring.PlannedTest;
 import backproplab.scoring.TestStatus;
 import backproplab.scoring.Visibility;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,14 +58,23 @@ public final class GradingSession {
      *                         rather than in this JVM
      * @param thresholds       an instructor's thresholds file that replaces the suites' defaults, or {@code null}
      * @param pictures         the folder that receives the suites' training pictures, or {@code null} for none
+     * @param cds              whether the test JVM and the javac JVM use their class-data archives
+     *                         ({@link ClassDataSharing}); building missing ones is the caller's business
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
-                           boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures) {
+                           boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures,
+                           ClassDataSharing.Mode cds) {
 
         /** Copies the suites; no {@code java} means the one running the grader. */
         public Settings {
             suites = List.copyOf(suites);
             java = java != null ? java : SandboxRunner.currentJava();
+        }
+
+        /** The same settings with another use of the class-data archives. */
+        public Settings withCds(ClassDataSharing.Mode mode) {
+            return new Settings(suites, sandbox, submissionLimits, java, backendInfo, forkCompiler, thresholds, pictures,
+                    mode);
         }
 
         /** The settings as the test JVM hands them to the suites ({@link SuiteSettings}). */
@@ -123,18 +131,17 @@ public final class GradingSession {
     public static GradingSession forBundledCourse(Settings settings, boolean structureRules, List<Path> moreSuites,
                                                   IsolationLevel isolation) throws CannotIsolate {
         SkeletonApi skeleton = SkeletonApi.bundled();
-        RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.typeNames().stream()
-                .filter(name -> !name.contains("$")).map(name -> name.replace('.', '/') + ".class").toList())
+        RuntimeClasspath classpath = RuntimeClasspath.detect(skeleton.classResources())
                 .withSuites(moreSuites.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         Isolation chosen;
         try {
-            chosen = Isolation.choose(isolation, settings.java(), classpath);
+            chosen = Isolation.choose(isolation, settings.java(), classpath, settings.cds() != ClassDataSharing.Mode.OFF);
         } catch (Isolation.UnavailableException e) {
             throw new CannotIsolate(e.getMessage());
         }
         Settings isolated = new Settings(settings.suites(), settings.sandbox().withIsolation(chosen),
                 settings.submissionLimits(), settings.java(), settings.backendInfo(), settings.forkCompiler(),
-                settings.thresholds(), settings.pictures());
+                settings.thresholds(), settings.pictures(), settings.cds());
         return new GradingSession(isolated, skeleton, classpath, structureRules ? StructureRules.load() : classes -> List.of());
     }
 
@@ -165,7 +172,12 @@ public final class GradingSession {
     public GradingSession withPictures(Path pictures) {
         Settings s = settings;
         return new GradingSession(new Settings(s.suites(), s.sandbox(), s.submissionLimits(), s.java(), s.backendInfo(),
-                s.forkCompiler(), s.thresholds(), pictures), skeleton, classpath, rules);
+                s.forkCompiler(), s.thresholds(), pictures, s.cds()), skeleton, classpath, rules);
+    }
+
+    /** The grader's code and libraries, as the test JVM and the javac JVM get them. */
+    public RuntimeClasspath classpath() {
+        return classpath;
     }
 
     /** What this session runs and within which limits. */
@@ -205,37 +217,62 @@ public final class GradingSession {
             }
             LoadedSubmission loaded = given.submission();
             timings.lap("load");
+            boolean archives = settings.cds() != ClassDataSharing.Mode.OFF;
             SandboxRunner runner = new SandboxRunner(settings.sandbox(), classpath, settings.java(), settings.backendInfo(),
-                    settings.suiteProperties());
+                    settings.suiteProperties(), TestJvmTuning.flags(classpath,
+                    settings.sandbox().isolation().testJava(settings.java()), archives));
             notes.add(runner.isolation().note());
             Path classesDir = workDir.resolve("classes");
             // The first test JVM starts now: its JVM and ND4J start-up overlap with compiling and checking.
             try (SandboxRunner.Prestarted child = runner.prestart(classesDir, settings.suites(), workDir.resolve("run"))) {
                 CompileResult compiled;
+                SubmissionChecks.Findings findings = null;
+                // The registered rules can be checked in the javac JVM, which loads them itself; others only here.
+                boolean rulesInCompilerJvm = rules instanceof StructureRules.Registered;
                 if (settings.forkCompiler()) {
-                    CompilerProcess compiler = new CompilerProcess(classpath.engine(), settings.java());
-                    compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"));
+                    CompilerProcess compiler = new CompilerProcess(classpath.engine(), settings.java(),
+                            CompilerJvmTuning.flags(ClassDataSharing.folder(classpath), classpath.engine(), settings.java(),
+                                    archives));
+                    compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"),
+                            new CompilerProcess.Checks(skeleton.text(), rulesInCompilerJvm));
                     timings.cpu("javac JVM", compiler.lastCpuMillis());
+                    findings = compiler.lastFindings();
+                    if (findings != null) {
+                        Map<String, Long> parts = new LinkedHashMap<>();
+                        parts.put("javac", compiler.lastJavacMillis());
+                        parts.put("API check (in the javac JVM)", findings.apiMillis());
+                        if (rulesInCompilerJvm) {
+                            parts.put("structure rules (in the javac JVM)", findings.structureMillis());
+                        }
+                        timings.lap("compile and check", parts);
+                    } else {
+                        timings.lap("compile");
+                    }
                 } else {
                     compiled = new SubmissionCompiler(classpath.compileClasspath()).compile(loaded, classesDir);
+                    timings.lap("compile");
                 }
-                timings.lap("compile");
                 if (!compiled.success()) {
                     return new GradingOutcome(GradeReport.empty(""), new Verdict.DidNotCompile(compiled.errors()), name,
                             timings, notes);
                 }
-                List<String> classes = ClassFiles.binaryNames(compiled.classesDir());
-                List<String> refused = new PackagePolicy(skeleton.packages()).violations(classes);
-                if (!refused.isEmpty()) {
-                    return new GradingOutcome(GradeReport.empty(""), new Verdict.InvalidSubmission(refused), name,
-                            timings, notes);
+                if (findings == null) {
+                    findings = SubmissionChecks.run(compiled.classesDir(), skeleton, classpath.compileClasspath(), null);
+                    timings.lap("API check");
+                    rulesInCompilerJvm = false;
                 }
-                List<CheckResult> api = checkApi(compiled.classesDir());
+                if (!findings.refused().isEmpty()) {
+                    return new GradingOutcome(GradeReport.empty(""), new Verdict.InvalidSubmission(findings.refused()),
+                            name, timings, notes);
+                }
+                List<CheckResult> api = findings.api();
                 record(collector, api);
-                timings.lap("API check");
-                List<CheckResult> structure = rules.check(compiled.classesDir());
+                List<CheckResult> structure = findings.structure();
+                if (!rulesInCompilerJvm) {
+                    structure = rules.check(compiled.classesDir());
+                    timings.lap("structure rules");
+                }
                 record(collector, structure);
-                timings.lap("structure rules");
                 List<CheckResult> broken = structure.stream().filter(check -> !check.passed()).toList();
                 if (!broken.isEmpty()) {
                     // Code that breaks a structure rule is not run at all: it scores 0, and the report says why.
@@ -248,6 +285,7 @@ public final class GradingSession {
                 breakdown.put("discovery + tests", result.testsMillis());
                 timings.lap("forked run", breakdown);
                 timings.cpu("test JVMs", result.cpuMillis());
+                timings.classData("test JVM", ClassDataUse.ofRun(workDir.resolve("run")));
                 if (result.children().size() > 1) {
                     List<String> endings = result.children().subList(0, result.children().size() - 1).stream()
                             .map(c -> c.ending()).distinct().toList();
@@ -280,19 +318,6 @@ public final class GradingSession {
         boolean anyHiddenTestPassed = report.tests().stream()
                 .anyMatch(test -> test.graded() && test.passed() && !checks.contains(test.id()));
         return Verdict.afterSuites(differences, anyHiddenTestPassed);
-    }
-
-    private List<CheckResult> checkApi(Path classesDir) throws IOException {
-        List<URL> urls = new ArrayList<>();
-        urls.add(classesDir.toUri().toURL());
-        for (Path library : classpath.compileClasspath()) {
-            urls.add(library.toUri().toURL());
-        }
-        // The platform loader as parent: the grader's own class path may hold the skeleton (in tests), and
-        // it must not answer for the submission.
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            return new ApiCheck(skeleton).check(loader);
-        }
     }
 
     private static Verdict refusal(List<CheckResult> broken) {

@@ -20,6 +20,7 @@ public final class PhaseTimings {
     private final Map<String, Map<String, Long>> details = new LinkedHashMap<>();
     private final Map<String, Long> cpu = new LinkedHashMap<>();
     private final Map<String, Long> phaseCpu = new LinkedHashMap<>();
+    private final Map<String, String> classData = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private final long jvmUptimeAtStartMillis;
     private long phaseStartNanos = startNanos;
@@ -85,6 +86,16 @@ public final class PhaseTimings {
         cpu(name, ProcessCpu.millis());
     }
 
+    /** Records whether a process used class-data sharing ({@code backproplab.grader.sandbox.ClassDataUse}). */
+    public synchronized void classData(String process, String use) {
+        classData.put(process, use);
+    }
+
+    /** Whether each process used class-data sharing, as recorded. */
+    public synchronized Map<String, String> classData() {
+        return new LinkedHashMap<>(classData);
+    }
+
     /** CPU time per process, in milliseconds. */
     public synchronized Map<String, Long> cpu() {
         return new LinkedHashMap<>(cpu);
@@ -127,6 +138,11 @@ public final class PhaseTimings {
         if (!cpu.isEmpty()) {
             StringJoiner inner = new StringJoiner(", ", "CPU [", "]");
             cpu.forEach((process, ms) -> inner.add(process + " " + format(ms)));
+            line.add(inner.toString());
+        }
+        if (!classData.isEmpty()) {
+            StringJoiner inner = new StringJoiner(", ", "CDS [", "]");
+            classData.forEach((process, use) -> inner.add(process + " " + use));
             line.add(inner.toString());
         }
         return line.toString();

@@ -75,6 +75,8 @@ public final class ReportOutput {
         outcome.timings().phaseCpu().forEach(phaseCpu::put);
         ObjectNode cpu = timings.putObject("cpuMillis");
         outcome.timings().cpu().forEach(cpu::put);
+        ObjectNode classData = timings.putObject("classDataSharing");
+        outcome.timings().classData().forEach(classData::put);
         Files.writeString(outDir.resolve(TIMINGS_FILE), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(timings) + "\n",
                 StandardCharsets.UTF_8);
         return table;

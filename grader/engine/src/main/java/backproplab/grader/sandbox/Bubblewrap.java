@@ -77,11 +77,12 @@ final class Bubblewrap {
      * Finds bubblewrap and checks, once, that it can run the test JVM here: {@code java -version} in the real sandbox.
      * Fills ND4J's native cache first if it is not complete.
      *
-     * @param java      the test JVM's java executable
+     * @param limit     the test JVM's java executable and module limit
      * @param libraries the test JVM's libraries, to fill the native cache
      * @return the sandbox, or why there is none
      */
-    static Probe probe(Path java, List<Path> libraries) {
+    static Probe probe(ModuleLimits.Applied limit, List<Path> libraries) {
+        Path java = limit.java();
         String os = System.getProperty("os.name", "");
         if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
             return new Probe(null, "bubblewrap needs Linux, and this is " + os);
@@ -108,7 +109,7 @@ final class Bubblewrap {
         Path prlimit = Commands.find("prlimit").orElse(null);
         NativeCache cache = NativeCache.ofThisAccount();
         Bubblewrap sandbox = new Bubblewrap(bwrap.get(), version, root, setpriv, prlimit, cache);
-        Optional<String> trial = sandbox.trial(java);
+        Optional<String> trial = sandbox.trial(java, limit.jvmOptions());
         if (trial.isPresent()) {
             return new Probe(null, trial.get());
         }
@@ -117,11 +118,11 @@ final class Bubblewrap {
     }
 
     /** Runs {@code java -version} in the sandbox; empty if it worked, else what went wrong. */
-    private Optional<String> trial(Path java) {
+    private Optional<String> trial(Path java, List<String> moduleOptions) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("backproplab-sandbox-probe-");
-            Layout layout = layout(scratch);
+            Layout layout = layout(scratch, moduleOptions);
             ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(java.toString(), "-version")));
             layout.environment(builder.environment());
             Commands.Result result = Commands.run(builder, PROBE_LIMIT);
@@ -146,7 +147,7 @@ final class Bubblewrap {
      * Lays out one test JVM's sandbox around a host scratch folder, which it prepares (sub-folders, and the owner when
      * the test JVM runs as uid 65534).
      */
-    Layout layout(Path hostScratch) throws IOException {
+    Layout layout(Path hostScratch, List<String> moduleOptions) throws IOException {
         Files.createDirectories(hostScratch.resolve("tmp"));
         Path cacheMounts = Files.createDirectories(hostScratch.resolve("native-cache"));
         List<Path> cacheEntries = Files.isDirectory(nativeCache.folder()) ? nativeCache.entries() : List.of();
@@ -159,7 +160,7 @@ final class Bubblewrap {
                 Files.setAttribute(folder, "unix:gid", SANDBOX_UID);
             }
         }
-        return new Layout(hostScratch, cacheEntries);
+        return new Layout(hostScratch, cacheEntries, moduleOptions);
     }
 
     /**
@@ -184,11 +185,13 @@ final class Bubblewrap {
     final class Layout extends SandboxLayout {
         private final Path hostScratch;
         private final List<Path> cacheEntries;
+        private final List<String> moduleOptions;
         private final Map<Path, Path> readOnly = new LinkedHashMap<>();
 
-        private Layout(Path hostScratch, List<Path> cacheEntries) {
+        private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions) {
             this.hostScratch = hostScratch;
             this.cacheEntries = cacheEntries;
+            this.moduleOptions = List.copyOf(moduleOptions);
         }
 
         @Override
@@ -201,6 +204,11 @@ final class Bubblewrap {
             Path normal = host.toAbsolutePath().normalize();
             if (normal.startsWith(hostScratch)) {
                 return scratch().resolve(hostScratch.relativize(normal).toString());
+            }
+            if (seenInPlace(normal)) {
+                // The root is mounted read-only, so the file is there already at the same path: a class-data archive
+                // made with the host's class path then matches the test JVM's.
+                return normal;
             }
             // A folder per entry keeps the file name, which JavaCPP needs to find a jar's unpacked libraries.
             return readOnly.computeIfAbsent(normal, path -> ROOT.resolve(String.format(Locale.ROOT, "ro-%02d", readOnly.size()))
@@ -237,7 +245,7 @@ final class Bubblewrap {
             if (prlimit != null) {
                 command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES, "--"));
             }
-            List<String> options = new ArrayList<>(ModuleLimits.jvmOptions());
+            List<String> options = new ArrayList<>(moduleOptions);
             options.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
             options.add("-Duser.home=" + scratch());
             command.addAll(withJvmOptions(javaCommand, options));
@@ -257,6 +265,37 @@ final class Bubblewrap {
             environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
             environment.put("HOME", scratch().toString());
             environment.put("TMPDIR", "/tmp");
+        }
+    }
+
+    /**
+     * Whether the test JVM sees a host path unchanged: outside the folders the sandbox replaces ({@code /tmp},
+     * {@code /run}, {@code /dev}, {@code /proc}) and, when the test JVM runs as uid 65534 of the host, readable by
+     * everyone with every folder above it searchable by everyone.
+     */
+    private boolean seenInPlace(Path path) {
+        for (String replaced : List.of("/tmp", "/run", "/dev", "/proc")) {
+            if (path.startsWith(replaced)) {
+                return false;
+            }
+        }
+        if (!root) {
+            return Files.exists(path);
+        }
+        try {
+            if (!Files.exists(path) || !Files.getPosixFilePermissions(path).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                return false;
+            }
+            for (Path folder = path.getParent(); folder != null; folder = folder.getParent()) {
+                if (!Files.getPosixFilePermissions(folder).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return !Files.isDirectory(path)
+                    || Files.getPosixFilePermissions(path).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -14,16 +14,18 @@ public final class Isolation {
     /** The test JVM as it always was: the grader's rights, every module. */
     public static final Isolation NONE = new Isolation(IsolationLevel.NONE,
             "Isolation: none (--isolation none): the test JVM runs with the grader's own OS rights, network and every "
-                    + "JDK module.", null);
+                    + "JDK module.", null, null);
 
     private final IsolationLevel level;
     private final String note;
     private final Bubblewrap bubblewrap;
+    private final ModuleLimits.Applied limit;
 
-    private Isolation(IsolationLevel level, String note, Bubblewrap bubblewrap) {
+    private Isolation(IsolationLevel level, String note, Bubblewrap bubblewrap, ModuleLimits.Applied limit) {
         this.level = level;
         this.note = note;
         this.bubblewrap = bubblewrap;
+        this.limit = limit;
     }
 
     /** Thrown when an instructor requires a level that this machine cannot give. */
@@ -48,30 +50,71 @@ public final class Isolation {
      */
     public static Isolation choose(IsolationLevel required, Path java, RuntimeClasspath classpath)
             throws UnavailableException {
+        return choose(required, java, classpath, true);
+    }
+
+    /**
+     * Picks the isolation of a grade, as {@link #choose(IsolationLevel, Path, RuntimeClasspath)} does; the module
+     * limit is the test JVM's runtime image ({@link ModuleLimits#applied}) when it exists and {@code useImage}.
+     *
+     * @param required  the level an instructor requires, or {@code null} for the best available
+     * @param java      the JDK's java executable (the test JVM's, unless the image is used)
+     * @param classpath the grader's class paths
+     * @param useImage  whether the test JVM may be the runtime image's JVM
+     * @return the isolation
+     * @throws UnavailableException if {@code required} is {@link IsolationLevel#FULL} and bubblewrap does not work here
+     */
+    public static Isolation choose(IsolationLevel required, Path java, RuntimeClasspath classpath, boolean useImage)
+            throws UnavailableException {
         if (required == IsolationLevel.NONE) {
             return NONE;
         }
+        ModuleLimits.Applied limit = ModuleLimits.applied(java, TestJvmTuning.archiveFolder(classpath), useImage);
         if (required == IsolationLevel.MODULES) {
-            return modulesOnly("(--isolation modules)");
+            return modulesOnly("(--isolation modules)", limit);
         }
-        Bubblewrap.Probe probe = Bubblewrap.probe(java, classpath.libraries());
+        Bubblewrap.Probe probe = Bubblewrap.probe(limit, classpath.libraries());
         if (probe.works()) {
-            return full(probe.bubblewrap());
+            return full(probe.bubblewrap(), limit);
+        }
+        if (limit.image()) {
+            // The sandbox's uid may not reach the image's folder: the JDK with --limit-modules may still work there.
+            ModuleLimits.Applied flag = ModuleLimits.applied(java, TestJvmTuning.archiveFolder(classpath), false);
+            Bubblewrap.Probe again = Bubblewrap.probe(flag, classpath.libraries());
+            if (again.works()) {
+                return full(again.bubblewrap(), new ModuleLimits.Applied(flag.java(), flag.jvmOptions(),
+                        "--limit-modules, the sandbox cannot run the runtime image: " + probe.problem(), false));
+            }
         }
         if (required == IsolationLevel.FULL) {
             throw new UnavailableException("--isolation full was required, but " + probe.problem() + ".");
         }
-        return modulesOnly("— " + probe.problem());
+        return modulesOnly("— " + probe.problem(), limit);
     }
 
-    private static Isolation modulesOnly(String why) {
+    private static Isolation modulesOnly(String why, ModuleLimits.Applied limit) {
         return new Isolation(IsolationLevel.MODULES, "Isolation: modules only " + why + ". The test JVM runs with the "
-                + "grader's own OS rights and network; its JDK modules are limited to " + modules() + ".", null);
+                + "grader's own OS rights and network; its JDK modules are limited to " + modules() + " ("
+                + limit.how() + ").", null, limit);
     }
 
-    private static Isolation full(Bubblewrap bubblewrap) {
+    private static Isolation full(Bubblewrap bubblewrap, ModuleLimits.Applied limit) {
         return new Isolation(IsolationLevel.FULL, "Isolation: full (" + bubblewrap.description() + "; JDK modules "
-                + "limited to " + modules() + ").", bubblewrap);
+                + "limited to " + modules() + ", by " + limit.how() + ").", bubblewrap, limit);
+    }
+
+    /**
+     * The test JVM's {@code java} executable: the runtime image's when the modules are limited by one, else the JDK's.
+     *
+     * @param java the JDK's {@code java} executable
+     */
+    public Path testJava(Path java) {
+        return limit != null && limit.image() ? limit.java() : java;
+    }
+
+    /** Whether the test JVM runs from the runtime image, whose JVM maps its own class-data archive. */
+    public boolean runsFromImage() {
+        return limit != null && limit.image();
     }
 
     private static String modules() {
@@ -97,8 +140,8 @@ public final class Isolation {
     SandboxLayout layout(Path hostScratch) throws IOException {
         Objects.requireNonNull(hostScratch, "hostScratch");
         return switch (level) {
-            case FULL -> bubblewrap.layout(hostScratch);
-            case MODULES -> SandboxLayout.host(hostScratch, ModuleLimits.jvmOptions());
+            case FULL -> bubblewrap.layout(hostScratch, limit.jvmOptions());
+            case MODULES -> SandboxLayout.host(hostScratch, limit.jvmOptions());
             case NONE -> SandboxLayout.host(hostScratch, List.of());
         };
     }

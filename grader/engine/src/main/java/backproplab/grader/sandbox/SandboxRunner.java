@@ -46,11 +46,12 @@ public final class SandboxRunner {
      * @param backendInfo     whether the child starts ND4J first and reports its backend line
      * @param suiteProperties the suites' settings ({@link SuiteSettings}); the pictures folder named there is where
      *                        the engine copies the pictures that each child draws in its own scratch folder
+     * @param tuningFlags     JVM options that make the child cheaper ({@link TestJvmTuning#flags})
      */
     public SandboxRunner(SandboxLimits limits, RuntimeClasspath classpath, Path java, boolean backendInfo,
-                         Map<String, String> suiteProperties) {
+                         Map<String, String> suiteProperties, List<String> tuningFlags) {
         this.limits = limits;
-        this.launcher = new TestJvmLauncher(limits, classpath, java, backendInfo, suiteProperties);
+        this.launcher = new TestJvmLauncher(limits, classpath, java, backendInfo, suiteProperties).tunedWith(tuningFlags);
         String pictureFolder = suiteProperties.get(SuiteSettings.PICTURES_DIRECTORY);
         this.pictures = new ChildPictures(pictureFolder == null ? null : Path.of(pictureFolder));
     }

@@ -93,11 +93,17 @@ final class TestJvmLauncher {
 
     private List<String> command(Path submissionClasses, Path requestFile, SandboxLayout layout) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable.toString());
+        command.add(limits.isolation().testJava(javaExecutable).toString());
         command.add("-Xmx" + limits.heap());
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(archivesMatch(layout) ? tuningFlags
+                : tuningFlags.stream().filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=")).toList());
+        if (!tuningFlags.isEmpty() || limits.isolation().runsFromImage()) {
+            // A few lines on whether a class-data archive mapped, for the timings (ClassDataUse reads them).
+            command.add("-Xlog:cds=info:file=" + layout.scratch().resolve(ClassDataUse.LOG_NAME) + ":none");
+        }
         command.add("-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeap());
         command.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physical());
         command.add("-Djava.awt.headless=true");
@@ -111,5 +117,25 @@ final class TestJvmLauncher {
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;
+    }
+
+    /**
+     * Whether the test JVM sees the grader's jars at their host paths, as the class-data archive recorded them: if the
+     * sandbox had to mount one elsewhere, the archive would not match, and a JVM given an archive that does not match
+     * maps no archive at all (not even the JDK's), so it is better left out.
+     */
+    private boolean archivesMatch(SandboxLayout layout) {
+        List<Path> archived = new ArrayList<>(classpath.libraries());
+        archived.addAll(classpath.graderCode());
+        return archived.stream().allMatch(path -> layout.seen(path).equals(path.toAbsolutePath().normalize()));
+    }
+
+    // JVM tuning (JIT, class-data sharing), kept in this one place; see TestJvmTuning.
+    private List<String> tuningFlags = List.of();
+
+    /** Adds JVM options that make the test JVM cheaper ({@link TestJvmTuning#flags}) to every launch. */
+    TestJvmLauncher tunedWith(List<String> flags) {
+        tuningFlags = List.copyOf(flags);
+        return this;
     }
 }

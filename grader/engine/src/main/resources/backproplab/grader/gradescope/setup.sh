@@ -16,3 +16,12 @@ java -version
 # image, instead of in every grading run (the sandboxed test JVM reads them there and never writes them).
 java -cp "/autograder/source/grader.jar:/autograder/source/lib/*" backproplab.runtime.Backend \
   || echo "ND4J warm-up failed: every grading run will unpack ND4J's native libraries itself (slower)."
+# The JDK's jmods, from which the test JVM's runtime image is made (Debian has them in openjdk-17-jdk-headless, Ubuntu in
+# openjdk-17-jmods). Without them the test JVM runs the JDK with --limit-modules, which turns class-data sharing off.
+apt-get install -y --no-install-recommends openjdk-17-jmods >/dev/null 2>&1 \
+  || echo "No openjdk-17-jmods package here (fine where the JDK package has its jmods)."
+# Build, once, the test JVM's runtime image (jlink: only the modules it may use, with its own CDS archive) and the
+# class-data archives of the test JVM and the javac JVM (AppCDS), about 170 MB in /autograder/source/cds: every
+# grading run then starts its JVMs from them (several CPU seconds less per submission).
+java -cp /autograder/source/grader.jar backproplab.grader.engine.ClassDataSharing \
+  || echo "Class-data archives not built: every grading run starts its JVMs without them (slower, same results)."

@@ -98,12 +98,15 @@ java_bin="java"
 target="$(locate_submission "$submission")"
 echo "Backprop Lab autograder ($flavour): grading $target" >"$log"
 
+# --cds use: the class-data archives of the test JVM and the javac JVM are used if the image has them (Gradescope's
+# setup.sh builds them) and never built here, since every grading run starts from a fresh container.
 timeout --kill-after=10 "$total_timeout" "$java_bin" \
   -Xmx"$parent_heap" -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Djava.awt.headless=true \
   -jar "$grader_dir/grader.jar" grade "$target" --out "$out" \
   --heap "$child_heap" --off-heap "$off_heap" --max-physical "$max_physical" \
-  --test-timeout "$test_timeout" --run-timeout "$run_timeout" --max-restarts 1 --isolation "$isolation" >>"$log" 2>&1
+  --test-timeout "$test_timeout" --run-timeout "$run_timeout" --max-restarts 1 --isolation "$isolation" \
+  --cds use >>"$log" 2>&1
 status=$?
 
 report="$out/$report_file"

@@ -35,7 +35,8 @@ final class GraderArchitecture {
                 .layer(CLI).definedBy("backproplab.grader.cli..")
                 .layer(ENGINE).definedBy("backproplab.grader.engine..")
                 .layer(PARTS).definedBy("backproplab.grader.intake..", "backproplab.grader.compile..",
-                        "backproplab.grader.checks..", "backproplab.grader.sandbox..", "backproplab.grader.report..")
+                        "backproplab.grader.checks..", "backproplab.grader.sandbox..", "backproplab.grader.report..",
+                        "backproplab.grader.jvm..")
                 .layer(PACKAGING).definedBy("backproplab.grader.platform..", "backproplab.grader.export..")
                 .layer(TEST_JVM).definedBy("backproplab.grader.child..")
                 .layer(PROTOCOL).definedBy("backproplab.grader.protocol..")

@@ -2,15 +2,23 @@ package backproplab.grader.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backproplab.grader.checks.SkeletonApi;
 import backproplab.grader.cli.CliRun;
+import backproplab.grader.jvm.RuntimeImage;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The module layer alone ({@code --isolation modules}): a probe in a real test JVM finds no JShell, compiler, scripting, ... */
+/**
+ * The module layer alone ({@code --isolation modules}): a probe in a real test JVM finds no JShell, compiler, scripting,
+ * ..., both when the test JVM is the jlink runtime image (made here first, where this JDK has its jmods) and when it is
+ * the JDK with {@code --limit-modules} ({@code --cds off}).
+ */
 @DisplayName("The test JVM's module limits")
 class ModuleLimitsTest {
 
@@ -18,11 +26,39 @@ class ModuleLimitsTest {
             ModulesProbeSuite.NO_SCRIPTING, ModulesProbeSuite.NO_ATTACH, ModulesProbeSuite.NO_MANAGEMENT,
             ModulesProbeSuite.NO_DEBUGGER);
 
+    private static RuntimeImage image;
+
+    @BeforeAll
+    static void makeTheImage() throws IOException {
+        RuntimeClasspath classpath = RuntimeClasspath.detect(SkeletonApi.bundled().classResources());
+        image = ModuleLimits.image(TestJvmTuning.archiveFolder(classpath), SandboxRunner.currentJava());
+        if (image.problem().isEmpty()) {
+            image.build();
+        }
+    }
+
     @Test
     @DisplayName("with --isolation modules, jshell, the compiler, scripting, attach, instrument, management and jdi are absent")
     void modulesAreLimited(@TempDir Path out) throws URISyntaxException {
         CliRun run = probe(out, "modules");
+        assertLimited(run);
+        if (image.problem().isEmpty()) {
+            assertThat(image.java()).as("the image was made").isPresent();
+            assertThat(run.results().path("output").asText()).as("the run notes in results.json")
+                    .contains("a jlink runtime image with only these modules");
+        }
+    }
 
+    @Test
+    @DisplayName("with --cds off, the JDK's own JVM with --limit-modules lacks the same modules")
+    void theFlagLimitsThemToo(@TempDir Path out) throws URISyntaxException {
+        CliRun run = probe(out, "modules", "--cds", "off");
+        assertLimited(run);
+        assertThat(run.results().path("output").asText()).as("the run notes in results.json")
+                .contains("--limit-modules, as --cds off asks");
+    }
+
+    private static void assertLimited(CliRun run) {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         for (String name : PROBES) {
             assertThat(run.requireTest(name).path("status").asText()).as("%s; %s", name, run.describe()).isEqualTo("passed");
@@ -46,10 +82,12 @@ class ModuleLimitsTest {
         assertThat(run.results().path("output").asText()).as("the run notes in results.json").contains("Isolation: none");
     }
 
-    private static CliRun probe(Path out, String level) throws URISyntaxException {
+    private static CliRun probe(Path out, String level, String... more) throws URISyntaxException {
         Path probe = Path.of(ModulesProbeSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return CliRun.gradeWith(CliRun.fixture("good"), out, List.of("--suites", ModulesProbeSuite.NAME,
+        List<String> options = new java.util.ArrayList<>(List.of("--suites", ModulesProbeSuite.NAME,
                 "--suite-path", probe.toString(), "--isolation", level, "--no-backend-info", "--no-structure-rules",
                 "--no-fork-compiler"));
+        options.addAll(List.of(more));
+        return CliRun.gradeWith(CliRun.fixture("good"), out, options);
     }
 }

@@ -1,4 +1,4 @@
-package backproplab.grader.compile;
+package backproplab.grader.checks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
