@@ -66,8 +66,12 @@ final class ExerciseIsolation {
     Class<?> suiteClass(String name) throws ClassNotFoundException {
         Class<?> probe = Class.forName(name, false, parent);
         SuiteClassLoader loader = new SuiteClassLoader(parent, submission, reference, studentPackagesOf(probe));
-        loaderBySuite.put(name, loader);
-        return Class.forName(name, false, loader);
+        Class<?> suite = Class.forName(name, false, loader);
+        if (suite.getClassLoader() == loader) {
+            loaderBySuite.put(name, loader);
+        }
+        // A suite outside the suites' package (an instructor's own) stays in the parent, on the whole submission.
+        return suite;
     }
 
     /** The course packages a suite takes from the submission. */
@@ -117,9 +121,7 @@ final class ExerciseIsolation {
         SortedSet<String> yours = new TreeSet<>();
         for (String name : loader.studentClassesDefined()) {
             String topLevel = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
-            if (!sameAsReference(topLevel)) {
-                yours.add(topLevel.substring(topLevel.lastIndexOf('.') + 1));
-            }
+            yours.add(topLevel.substring(topLevel.lastIndexOf('.') + 1));
         }
         StringBuilder line = new StringBuilder("Your code that ran: ")
                 .append(yours.isEmpty() ? "none of your classes" : String.join(", ", yours)).append('.');
@@ -132,13 +134,6 @@ final class ExerciseIsolation {
             line.append(" This test uses your whole submission, so a bug in an earlier exercise can fail it too.");
         }
         return line.toString();
-    }
-
-    /** A class the submission holds byte for byte as the reference does (a given file) is not the student's code. */
-    private boolean sameAsReference(String className) {
-        Optional<byte[]> theirs = submission.bytes(className);
-        Optional<byte[]> ours = reference.bytes(className);
-        return theirs.isPresent() && ours.isPresent() && Arrays.equals(theirs.get(), ours.get());
     }
 
     /**

@@ -108,6 +108,15 @@ class ExerciseIsolationTest {
     }
 
     @Test
+    @DisplayName("a suite outside the suites' package (an instructor's own) stays on the test JVM's class path, with no note")
+    void foreignSuiteStaysInTheParent() throws ClassNotFoundException {
+        ExerciseIsolation isolation = new ExerciseIsolation(getClass().getClassLoader(), student, reference);
+
+        assertThat(isolation.suiteClass(getClass().getName())).isSameAs(getClass());
+        assertThat(isolation.codeThatRan(getClass().getName() + "#x")).isEmpty();
+    }
+
+    @Test
     @DisplayName("reads only course classes: nothing of the grader, in folders as in jars")
     void readsCourseClassesOnly() {
         assertThat(reference.names()).containsExactly("backproplab.alpha.A", "backproplab.beta.B");
