@@ -11,9 +11,14 @@ import backproplab.scoring.FailureMessages;
 import backproplab.scoring.JUnitEventForwarder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.PackageSelector;
@@ -83,7 +88,8 @@ public final class ChildMain {
         }
     }
 
-    private static void run(ChildRequest request, EventWriter events, OutputCapture output) throws IOException {
+    private static void run(ChildRequest request, EventWriter events, OutputCapture output)
+            throws IOException, ClassNotFoundException {
         if (request.backendInfo()) {
             long start = System.nanoTime();
             String line = Backend.describe();
@@ -94,11 +100,13 @@ public final class ChildMain {
             return;
         }
         long discoveryStart = System.nanoTime();
+        Optional<ExerciseIsolation> isolation = ExerciseIsolation.fromSettings(ClassLoader.getSystemClassLoader());
         Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(discoveryRequest(request));
+        TestPlan plan = launcher.discover(discoveryRequest(request, isolation));
         events.send(new ChildEvent.Discovered((System.nanoTime() - discoveryStart) / 1_000_000L));
         Watchdog watchdog = new Watchdog(events, request.testTimeoutMillis(), request.graceMillis());
-        StreamingSink sink = new StreamingSink(events, output, watchdog);
+        StreamingSink sink = new StreamingSink(events, output, watchdog,
+                isolation.<Function<String, String>>map(i -> i::codeThatRan).orElse(key -> ""));
         watchdog.start();
         launcher.execute(plan, new JUnitEventForwarder(sink));
     }
@@ -106,8 +114,10 @@ public final class ChildMain {
     /** The classes a suite package contributes: those named {@code …HiddenTest}. */
     static final String HIDDEN_SUITE_PATTERN = ".*HiddenTest";
 
-    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request) {
-        List<DiscoverySelector> selectors = request.suites().stream().map(ChildMain::selector).toList();
+    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request, Optional<ExerciseIsolation> isolation)
+            throws ClassNotFoundException {
+        List<DiscoverySelector> selectors = isolation.isPresent() ? isolatedSelectors(request.suites(), isolation.get())
+                : request.suites().stream().map(ChildMain::selector).toList();
         List<org.junit.platform.engine.Filter<?>> filters = new java.util.ArrayList<>();
         filters.add(new SkipKeysFilter(new HashSet<>(request.skipKeys())));
         if (selectors.stream().allMatch(PackageSelector.class::isInstance)) {
@@ -132,7 +142,32 @@ public final class ChildMain {
 
     /** A name whose last segment starts with a capital letter is a class, anything else a package. */
     static DiscoverySelector selector(String suite) {
+        return isClassName(suite) ? selectClass(suite) : selectPackage(suite);
+    }
+
+    private static boolean isClassName(String suite) {
         String last = suite.substring(suite.lastIndexOf('.') + 1);
-        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? selectClass(suite) : selectPackage(suite);
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+    }
+
+    /**
+     * One class selector per suite, each suite loaded by {@link ExerciseIsolation} in a class loader of its own; a
+     * package stands for its hidden suites ({@value #HIDDEN_SUITE_PATTERN}), in name order.
+     */
+    private static List<DiscoverySelector> isolatedSelectors(List<String> suites, ExerciseIsolation isolation)
+            throws ClassNotFoundException {
+        Set<String> names = new LinkedHashSet<>();
+        for (String suite : suites) {
+            if (isClassName(suite)) {
+                names.add(suite);
+            } else {
+                names.addAll(SuitePackages.suitesIn(ClassLoader.getSystemClassLoader(), suite));
+            }
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String name : names) {
+            selectors.add(selectClass(isolation.suiteClass(name)));
+        }
+        return selectors;
     }
 }

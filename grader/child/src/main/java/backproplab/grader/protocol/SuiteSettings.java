@@ -12,6 +12,15 @@ public final class SuiteSettings {
     /** The folder where the suites draw their training pictures; absent means no pictures. */
     public static final String PICTURES_DIRECTORY = "backproplab.images.dir";
 
+    /**
+     * The course's reference classes (a jar or class folder): the test JVM links them beneath each hidden suite for the
+     * exercises that suite does not grade; absent means every suite runs on the submission alone.
+     */
+    public static final String REFERENCE_CLASSES = "backproplab.grader.reference";
+
+    /** The submission's compiled classes (the last entry of the test JVM's class path), set with {@link #REFERENCE_CLASSES}. */
+    public static final String SUBMISSION_CLASSES = "backproplab.grader.submission";
+
     private SuiteSettings() {
     }
 }

@@ -30,13 +30,19 @@ import java.util.zip.ZipFile;
  *       list as absolute paths ({@value #REACTOR_LIST}).</li>
  * </ul>
  * Entries that hold exercise classes (the skeleton or the reference) are always left out: in a grading run the
- * submission provides those classes, and nothing may shadow it.
+ * submission provides those classes, and nothing may shadow it. The reference compiled for the grader (the entry
+ * holding {@value #REFERENCE_MARKER}) is kept apart instead: the test JVM gets it as a setting, not on its class
+ * path, and links it beneath each suite for the exercises that suite does not grade (exercise isolation).
  *
  * @param libraries  the libraries of the test JVM, which are also what a submission compiles against
  * @param graderCode the grader's code that runs in the test JVM: the test-JVM module and the hidden suites
  * @param engine     the class path of this JVM (the engine), for the compiler JVM
+ * @param reference  the reference classes for the test JVM (one jar or folder), or empty when the build has none
  */
-public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List<Path> engine) {
+public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List<Path> engine, List<Path> reference) {
+
+    /** The resource that marks the grader's copy of the reference classes (module grader/reference). */
+    static final String REFERENCE_MARKER = "META-INF/backproplab-reference.txt";
 
     /** The list inside the suites jar, one {@code lib/...} name per entry, separated by {@code :}. */
     static final String IN_JAR_LIST = "backproplab/grader/suites/test-jvm.classpath";
@@ -48,6 +54,7 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
         libraries = List.copyOf(libraries);
         graderCode = List.copyOf(graderCode);
         engine = List.copyOf(engine);
+        reference = List.copyOf(reference);
     }
 
     /**
@@ -69,17 +76,20 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
                 ? inDistribution(list, suites.getParent().getParent())
                 : inReactor(suites);
         List<Path> libraries = new ArrayList<>();
+        List<Path> reference = new ArrayList<>();
         List<Path> missing = entries.stream().filter(entry -> !Files.exists(entry)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The test JVM's class path names files that are not there: " + missing
                     + " (rebuild the grader with ./mvnw -B package -DskipTests)");
         }
         for (Path entry : entries) {
-            if (!entry.equals(child) && !entry.equals(suites) && !holdsAny(entry, exerciseClassResources)) {
+            if (holdsAny(entry, List.of(REFERENCE_MARKER))) {
+                reference.add(entry);
+            } else if (!entry.equals(child) && !entry.equals(suites) && !holdsAny(entry, exerciseClassResources)) {
                 libraries.add(entry);
             }
         }
-        return new RuntimeClasspath(libraries, List.of(child, suites), thisJvm());
+        return new RuntimeClasspath(libraries, List.of(child, suites), thisJvm(), reference);
     }
 
     /**
@@ -89,7 +99,7 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
     public RuntimeClasspath withSuites(List<Path> suites) {
         List<Path> code = new ArrayList<>(graderCode);
         code.addAll(suites);
-        return new RuntimeClasspath(libraries, code, engine);
+        return new RuntimeClasspath(libraries, code, engine, reference);
     }
 
     /** The class path a submission compiles against: the libraries, never the grader's code. */

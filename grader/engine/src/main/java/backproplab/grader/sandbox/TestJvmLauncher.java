@@ -112,6 +112,11 @@ final class TestJvmLauncher {
         command.add("-Duser.country=US");
         command.add("-Djava.io.tmpdir=" + layout.scratch());
         childProperties(layout).forEach((name, value) -> command.add("-D" + name + "=" + value));
+        for (Path reference : classpath.reference()) {
+            // Exercise isolation: the test JVM links these classes beneath each suite (ChildMain, ExerciseIsolation).
+            command.add("-D" + SuiteSettings.REFERENCE_CLASSES + "=" + layout.seen(reference));
+            command.add("-D" + SuiteSettings.SUBMISSION_CLASSES + "=" + layout.seen(submissionClasses));
+        }
         command.add("-cp");
         command.add(RuntimeClasspath.join(classpath.childClasspath(submissionClasses).stream().map(layout::seen).toList()));
         command.add(ChildMain.class.getName());

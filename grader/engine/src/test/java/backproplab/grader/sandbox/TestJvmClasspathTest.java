@@ -41,6 +41,19 @@ class TestJvmClasspathTest {
     }
 
     @Test
+    @DisplayName("keeps the reference classes apart: handed to the test JVM for exercise isolation, never on a class path")
+    void referenceIsApart() {
+        RuntimeClasspath classpath = RuntimeClasspath.detect(List.of("backproplab/activations/Activations.class"));
+
+        assertThat(classpath.reference()).as("the reference classes (module grader/reference)").singleElement()
+                .satisfies(entry -> assertThat(holds(entry, "backproplab/activations/Activations.class")).isTrue());
+        assertThat(classpath.childClasspath(Path.of("submission-classes"))).as("test JVM class path")
+                .noneMatch(e -> holds(e, RuntimeClasspath.REFERENCE_MARKER));
+        assertThat(classpath.compileClasspath()).as("what a submission compiles against")
+                .noneMatch(e -> holds(e, "backproplab/activations/Activations.class"));
+    }
+
+    @Test
     @DisplayName("in a real test JVM, picocli, ArchUnit and the engine cannot be loaded")
     void realTestJvmCannotLoadTheEngine(@TempDir Path out) throws URISyntaxException {
         Path probe = Path.of(ClasspathProbeSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());

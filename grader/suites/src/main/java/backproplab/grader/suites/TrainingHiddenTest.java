@@ -135,7 +135,7 @@ class TrainingHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "training.train", visibility = Visibility.HIDDEN)
-    @DisplayName("train with the student's own TinyNetwork learns a step pattern: the loss falls by more than half")
+    @DisplayName("train with a correct TinyNetwork learns a step pattern: the loss falls by more than half")
     void lossFallsOnLearnablePattern() {
         double[] xs = {-2, -1, -0.5, 1, 1.5, 2.5};
         double[] ys = {0, 0, 0, 1, 1, 1};
@@ -146,8 +146,9 @@ class TrainingHiddenTest {
         Verify.that(Double.isFinite(last) && last < 0.5 * first, () -> "TinyTrainer.train — on x = " + Arrays.toString(xs)
                 + " → y = " + Arrays.toString(ys) + " (learnable: y = 1 for x > 0), 60 epochs at α = 0.5 from w1 = 0.6, b1 = 0.1,"
                 + " w2 = 0.9, b2 = −0.2: expected the last epoch's loss below half of the first's (" + Feedback.num(first / 2)
-                + "), got " + Feedback.num(first) + " → " + Feedback.num(last) + ".\n  If the semantics test passes, look at TinyNetwork's"
-                + " backward and update (" + DOC + ").");
+                + "), got " + Feedback.num(first) + " → " + Feedback.num(last) + ".\n  The network here is the course's own"
+                + " TinyNetwork, so look at the loop: forward, loss, backward and update(α) for every sample, every epoch ("
+                + DOC + ").");
     }
 
     @Test

@@ -22,12 +22,18 @@
  *   <tr><td>gradcheck.relativeError / .tinyCheck / .networkCheck</td><td>1.5 / 4 / 3.5</td><td>GradientCheckHiddenTest</td></tr>
  *   <tr><td>training.train</td><td>6</td><td>TrainingHiddenTest</td></tr>
  *   <tr><td>network.he / .forward / .backward / .update</td><td>2 / 8 / 9 / 2</td><td>NetworkShapesHiddenTest, NetworkBackpropHiddenTest</td></tr>
- *   <tr><td>network.xor</td><td>7</td><td>XorHiddenTest</td></tr>
+ *   <tr><td>network.xor</td><td>5</td><td>XorHiddenTest</td></tr>
  *   <tr><td>network.moons</td><td>12 (three tiers of 4)</td><td>MoonsHiddenTest</td></tr>
  *   <tr><td>gradientflow.gradientNorms / .verdict</td><td>2 / 4</td><td>GradientFlowHiddenTest</td></tr>
  *   <tr><td>beyond.sgd / .momentum / .rmsProp / .adam</td><td>1 / 2 / 2 / 2.5</td><td>OptimizersHiddenTest</td></tr>
  *   <tr><td>beyond.globalNorm / .clipByNorm / .xavier</td><td>1 / 1.5 / 2</td><td>OptimizersHiddenTest</td></tr>
+ *   <tr><td>integration.xor / .tinyTraining</td><td>1 / 1</td><td>IntegrationHiddenTest (the student's whole submission)</td></tr>
  * </table>
+ *
+ * <p>Exercise isolation: in the grader's test JVM each suite runs the student's classes of the exercises its tasks
+ * name (task {@code network.backward}: package {@code backproplab.network}) on top of the course's reference for every
+ * other exercise, so one bug costs points once. Only {@link backproplab.grader.protocol.IntegrationSuite} suites
+ * ({@link backproplab.grader.suites.IntegrationHiddenTest}) run the student's whole submission.
  *
  * <p>Tolerances, thresholds and training settings live in one file,
  * {@code backproplab/grader/thresholds.properties}, with the calibration of each; an instructor overrides entries

@@ -1,0 +1,209 @@
+package backproplab.grader.child;
+
+import backproplab.grader.protocol.IntegrationSuite;
+import backproplab.grader.protocol.SuiteSettings;
+import backproplab.scoring.Graded;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Exercise isolation: each hidden suite grades the student's methods of the exercises it names, with the course's
+ * reference beneath them, so that one bug costs points once. A suite's exercises are the task ids of its
+ * {@code @Graded} tests (the part before the first dot, as the reports' course order has it), and an exercise
+ * {@code x} is the course package {@code backproplab.x}: the suite's class loader ({@link SuiteClassLoader}) takes
+ * those packages from the submission and every other course package from the reference.
+ *
+ * <p>Suites marked {@link IntegrationSuite}, suites outside {@value SuiteClassLoader#SUITES} (an instructor's own) and
+ * suites with a task that names no course package run on the student's whole submission. So does any package where
+ * the student's public API differs from the reference's (an extra public class or method another exercise of theirs
+ * might call): the reference could not stand in for it, and a correct submission must never fail for the isolation.
+ */
+final class ExerciseIsolation {
+
+    private final ClassLoader parent;
+    private final CourseClasses submission;
+    private final CourseClasses reference;
+    private final Set<String> ownApiPackages;
+    private final Map<String, SuiteClassLoader> loaderBySuite = new ConcurrentHashMap<>();
+
+    ExerciseIsolation(ClassLoader parent, CourseClasses submission, CourseClasses reference) {
+        this.parent = parent;
+        this.submission = submission;
+        this.reference = reference;
+        this.ownApiPackages = packagesWithOwnApi();
+    }
+
+    /** Isolation as the launcher set it up ({@link SuiteSettings#REFERENCE_CLASSES}); empty without a reference. */
+    static Optional<ExerciseIsolation> fromSettings(ClassLoader parent) {
+        String reference = System.getProperty(SuiteSettings.REFERENCE_CLASSES, "");
+        String submission = System.getProperty(SuiteSettings.SUBMISSION_CLASSES, "");
+        if (reference.isBlank() || submission.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExerciseIsolation(parent, CourseClasses.read(Path.of(submission)),
+                CourseClasses.read(Path.of(reference))));
+    }
+
+    /**
+     * Loads a suite in a class loader of its own, which links it to the student's classes of the exercises it grades
+     * and to the reference for the others.
+     *
+     * @param name the suite's class name
+     * @return the suite class
+     * @throws ClassNotFoundException if there is no such suite
+     */
+    Class<?> suiteClass(String name) throws ClassNotFoundException {
+        Class<?> probe = Class.forName(name, false, parent);
+        SuiteClassLoader loader = new SuiteClassLoader(parent, submission, reference, studentPackagesOf(probe));
+        Class<?> suite = Class.forName(name, false, loader);
+        if (suite.getClassLoader() == loader) {
+            loaderBySuite.put(name, loader);
+        }
+        // A suite outside the suites' package (an instructor's own) stays in the parent, on the whole submission.
+        return suite;
+    }
+
+    /** The course packages a suite takes from the submission. */
+    Set<String> studentPackagesOf(Class<?> suite) {
+        Set<String> exercises = new TreeSet<>();
+        Graded onClass = suite.getAnnotation(Graded.class);
+        if (onClass != null) {
+            exercises.add(exerciseOf(onClass.task()));
+        }
+        for (Method method : suite.getDeclaredMethods()) {
+            Graded graded = method.getAnnotation(Graded.class);
+            if (graded != null) {
+                exercises.add(exerciseOf(graded.task()));
+            }
+        }
+        Set<String> packages = exercises.stream().map(exercise -> "backproplab." + exercise).collect(Collectors.toCollection(TreeSet::new));
+        boolean wholeSubmission = suite.isAnnotationPresent(IntegrationSuite.class)
+                || !suite.getName().startsWith(SuiteClassLoader.SUITES + ".")
+                || packages.isEmpty() || !reference.packages().containsAll(packages);
+        if (wholeSubmission) {
+            packages.addAll(reference.packages());
+            packages.addAll(submission.packages());
+        }
+        packages.addAll(ownApiPackages);
+        return packages;
+    }
+
+    private static String exerciseOf(String task) {
+        int dot = task.indexOf('.');
+        return dot < 0 ? task : task.substring(0, dot);
+    }
+
+    /**
+     * The line a failed test's message ends with: which of the student's classes ran in its suite, and for which
+     * exercises the reference stood in; empty for a test of a suite this isolation did not load.
+     *
+     * @param testKey the test's stable key, {@code <class>#<method>...}
+     */
+    String codeThatRan(String testKey) {
+        int hash = testKey.indexOf('#');
+        String className = hash < 0 ? testKey : testKey.substring(0, hash);
+        int nested = className.indexOf('$');
+        SuiteClassLoader loader = loaderBySuite.get(nested < 0 ? className : className.substring(0, nested));
+        if (loader == null) {
+            return "";
+        }
+        SortedSet<String> yours = new TreeSet<>();
+        for (String name : loader.studentClassesDefined()) {
+            String topLevel = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+            yours.add(topLevel.substring(topLevel.lastIndexOf('.') + 1));
+        }
+        StringBuilder line = new StringBuilder("Your code that ran: ")
+                .append(yours.isEmpty() ? "none of your classes" : String.join(", ", yours)).append('.');
+        SortedSet<String> stoodIn = loader.referencePackagesDefined();
+        if (!stoodIn.isEmpty()) {
+            line.append(" The course's reference stood in for ")
+                    .append(stoodIn.stream().map(p -> p.substring(p.lastIndexOf('.') + 1)).collect(Collectors.joining(", ")))
+                    .append(", so only the code named here can have caused this failure.");
+        } else if (loader.studentPackages().containsAll(reference.packages())) {
+            line.append(" This test uses your whole submission, so a bug in an earlier exercise can fail it too.");
+        }
+        return line.toString();
+    }
+
+    /**
+     * The reference packages where the student's public API is not the reference's: a public class or a public or
+     * protected member the reference does not have, or one the reference declares differently.
+     */
+    private Set<String> packagesWithOwnApi() {
+        SuiteClassLoader theirs = new SuiteClassLoader(parent, submission, reference, submission.packages());
+        SuiteClassLoader ours = new SuiteClassLoader(parent, submission, reference, Set.of());
+        Set<String> own = new TreeSet<>();
+        for (String name : submission.names()) {
+            String pkg = CourseClasses.packageOf(name);
+            if (!reference.packages().contains(pkg) || own.contains(pkg)) {
+                continue;
+            }
+            try {
+                Class<?> student = Class.forName(name, false, theirs);
+                if (!isVisibleOutsideItsPackage(student)) {
+                    continue;
+                }
+                if (reference.bytes(name).isEmpty() || !publicApi(Class.forName(name, false, ours)).containsAll(publicApi(student))) {
+                    own.add(pkg);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                own.add(pkg);
+            }
+        }
+        return own;
+    }
+
+    private static boolean isVisibleOutsideItsPackage(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getDeclaringClass()) {
+            if (!Modifier.isPublic(c.getModifiers()) && !Modifier.isProtected(c.getModifiers())) {
+                return false;
+            }
+        }
+        return !type.isAnonymousClass() && !type.isSynthetic();
+    }
+
+    private static Set<String> publicApi(Class<?> type) {
+        Set<String> api = new TreeSet<>();
+        api.add("kind " + type.isInterface() + " " + type.isEnum() + " " + type.isRecord() + " " + Modifier.isAbstract(type.getModifiers()));
+        api.add("extends " + (type.getSuperclass() == null ? "" : type.getSuperclass().getName()));
+        for (Class<?> implemented : type.getInterfaces()) {
+            api.add("implements " + implemented.getName());
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (visible(method.getModifiers()) && !method.isSynthetic()) {
+                api.add(staticOrNot(method.getModifiers()) + method.getReturnType().getName() + " " + method.getName()
+                        + Arrays.toString(Arrays.stream(method.getParameterTypes()).map(Class::getName).toArray()));
+            }
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (visible(field.getModifiers()) && !field.isSynthetic()) {
+                api.add(staticOrNot(field.getModifiers()) + "field " + field.getType().getName() + " " + field.getName());
+            }
+        }
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (visible(constructor.getModifiers()) && !constructor.isSynthetic()) {
+                api.add("new" + Arrays.toString(Arrays.stream(constructor.getParameterTypes()).map(Class::getName).toArray()));
+            }
+        }
+        return api;
+    }
+
+    private static boolean visible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+    }
+
+    private static String staticOrNot(int modifiers) {
+        return Modifier.isStatic(modifiers) ? "static " : "";
+    }
+}

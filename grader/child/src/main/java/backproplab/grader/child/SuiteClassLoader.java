@@ -1,0 +1,115 @@
+package backproplab.grader.child;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The class loader of one hidden suite: the suite and its support code ({@value #SUITES}), the student's classes of
+ * the course packages the suite grades, and the course's reference classes for every other course package; JUnit,
+ * ND4J, the datasets and the grader's runtime come from the parent (the test JVM's class path), so they are shared.
+ *
+ * <p>It remembers which of the student's classes and which reference packages it defined, for the line "Your code
+ * that ran" of a failure.
+ */
+final class SuiteClassLoader extends ClassLoader {
+
+    /** The package of the hidden suites; it and its subpackages are defined here, so they link to this loader's course. */
+    static final String SUITES = "backproplab.grader.suites";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final CourseClasses submission;
+    private final CourseClasses reference;
+    private final Set<String> studentPackages;
+    private final Set<String> referencePackages;
+    private final SortedSet<String> studentClassesDefined = new TreeSet<>();
+    private final SortedSet<String> referencePackagesDefined = new TreeSet<>();
+
+    /**
+     * @param parent          the test JVM's class path loader
+     * @param submission      the student's compiled classes
+     * @param reference       the course's reference classes
+     * @param studentPackages the course packages whose classes come from the submission
+     */
+    SuiteClassLoader(ClassLoader parent, CourseClasses submission, CourseClasses reference, Set<String> studentPackages) {
+        super("suite", parent);
+        this.submission = submission;
+        this.reference = reference;
+        this.studentPackages = Set.copyOf(studentPackages);
+        this.referencePackages = reference.packages();
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = defineHere(name);
+            }
+            if (loaded == null) {
+                return super.loadClass(name, resolve);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** Defines a suite or course class in this loader, or returns null for a class the parent provides. */
+    private Class<?> defineHere(String name) throws ClassNotFoundException {
+        String pkg = CourseClasses.packageOf(name);
+        if (pkg.equals(SUITES) || pkg.startsWith(SUITES + ".")) {
+            return define(name, suiteBytes(name));
+        }
+        boolean student = studentPackages.contains(pkg) || !referencePackages.contains(pkg) && submission.bytes(name).isPresent();
+        if (!student && !referencePackages.contains(pkg)) {
+            return null;
+        }
+        byte[] bytes = (student ? submission : reference).bytes(name).orElseThrow(() -> new ClassNotFoundException(name));
+        Class<?> defined = define(name, bytes);
+        synchronized (this) {
+            if (student) {
+                studentClassesDefined.add(name);
+            } else {
+                referencePackagesDefined.add(pkg);
+            }
+        }
+        return defined;
+    }
+
+    private Class<?> define(String name, byte[] bytes) {
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    private byte[] suiteBytes(String name) throws ClassNotFoundException {
+        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+    }
+
+    /** The student's classes defined so far (top-level and nested), sorted. */
+    synchronized SortedSet<String> studentClassesDefined() {
+        return new TreeSet<>(studentClassesDefined);
+    }
+
+    /** The course packages whose reference classes were defined so far, sorted. */
+    synchronized SortedSet<String> referencePackagesDefined() {
+        return new TreeSet<>(referencePackagesDefined);
+    }
+
+    /** The course packages that come from the submission. */
+    Set<String> studentPackages() {
+        return studentPackages;
+    }
+}
