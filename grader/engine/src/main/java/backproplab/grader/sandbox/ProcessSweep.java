@@ -56,6 +56,11 @@ final class ProcessSweep {
      */
     synchronized int killAll(ProcessHandle jvm) {
         watch(jvm);
+        if (!jvm.isAlive()) {
+            // Processes that are on their way out with the JVM (a sandbox's PID namespace being torn down) are not
+            // left running: give them a moment before counting what is still there.
+            awaitExit(seen, 1_000);
+        }
         Set<ProcessHandle> killed = new LinkedHashSet<>();
         List<ProcessHandle> targets = new ArrayList<>(seen);
         jvm.destroyForcibly();
@@ -77,14 +82,24 @@ final class ProcessSweep {
             targets.addAll(marked());
             targets.removeIf(p -> !p.isAlive() || p.pid() == jvm.pid());
         }
-        for (ProcessHandle process : seen) {
+        awaitExit(seen, 1_000);
+        return killed.size();
+    }
+
+    /** Waits up to {@code millis} in all for the processes to end. */
+    private static void awaitExit(Set<ProcessHandle> processes, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        for (ProcessHandle process : processes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
             try {
-                process.onExit().get(1, TimeUnit.SECONDS);
+                process.onExit().get(left, TimeUnit.NANOSECONDS);
             } catch (Exception stillGoing) {
                 // Killed with SIGKILL: it goes when the kernel is done with it.
             }
         }
-        return killed.size();
     }
 
     /** Processes whose environment holds this sweep's mark (Linux; none elsewhere or where /proc is unreadable). */

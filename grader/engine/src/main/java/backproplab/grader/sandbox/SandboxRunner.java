@@ -124,7 +124,10 @@ public final class SandboxRunner {
             leftovers += runChild(jvm, supervisor);
         }
         SandboxResult result = supervisor.result();
-        return leftovers == 0 ? result : result.withNote("Stopped " + leftovers + " process"
+        // Under full isolation the sandbox's PID namespace ends every process with it; what the sweep still finds
+        // there is the sandbox's own teardown, not processes left running.
+        boolean counted = limits.isolation().level() != IsolationLevel.FULL;
+        return leftovers == 0 || !counted ? result : result.withNote("Stopped " + leftovers + " process"
                 + (leftovers == 1 ? "" : "es") + " that the code under test had started and left running.");
     }
 
