@@ -10,7 +10,9 @@ package backproplab.grader.sandbox;
  * @param discoveryMillis test discovery
  * @param testsMillis   from the end of discovery to the end of the child
  * @param testsFinished how many tests reported an end in this child
- * @param cpuMillis     the child's CPU time when it finished its run, or {@code -1} if it never finished
+ * @param cpuMillis     the child's CPU time: the larger of its own figure when it finished its run and the operating
+ *                      system's figure of its process tree as the grader last saw it (all a killed child leaves),
+ *                      or {@code -1} if neither is known
  * @param console       what the child wrote to its standard streams outside {@code System.out}/{@code err}
  *                      (JVM and native messages), head and tail only
  */

@@ -9,7 +9,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,8 @@ final class ProcessSweep {
 
     private final String mark;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+    /** The largest CPU time seen per process of the JVM's tree: a killed JVM never reports its own. */
+    private final Map<Long, Long> cpuMillisByPid = new HashMap<>();
 
     /** A sweep with a new random mark. */
     ProcessSweep() {
@@ -45,6 +49,21 @@ final class ProcessSweep {
     /** Remembers the JVM's descendants as they are now. */
     synchronized void watch(ProcessHandle jvm) {
         jvm.descendants().forEach(seen::add);
+        noteCpu(jvm);
+        seen.forEach(this::noteCpu);
+    }
+
+    /**
+     * CPU time of the JVM and the processes seen in its tree, in milliseconds, from the operating system's accounting
+     * as last looked at (every ~0.5 s and just before they were killed): the cost of a test JVM that was killed, and
+     * so never reported its own, or of processes it started.
+     */
+    synchronized long cpuMillisSeen() {
+        return cpuMillisByPid.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void noteCpu(ProcessHandle process) {
+        process.info().totalCpuDuration().ifPresent(cpu -> cpuMillisByPid.merge(process.pid(), cpu.toMillis(), Math::max));
     }
 
     /**
@@ -63,11 +82,14 @@ final class ProcessSweep {
         }
         Set<ProcessHandle> killed = new LinkedHashSet<>();
         List<ProcessHandle> targets = new ArrayList<>(seen);
+        noteCpu(jvm);
+        seen.forEach(this::noteCpu);
         jvm.destroyForcibly();
         for (int round = 0; round < ROUNDS && !targets.isEmpty(); round++) {
             for (ProcessHandle process : targets) {
                 if (process.isAlive() && process.pid() != ProcessHandle.current().pid()) {
                     process.descendants().forEach(seen::add);
+                    noteCpu(process);
                     if (process.destroyForcibly()) {
                         killed.add(process);
                     }

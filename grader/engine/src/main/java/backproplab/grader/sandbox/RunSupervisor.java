@@ -37,8 +37,14 @@ final class RunSupervisor {
      * @param exitCode       its exit code, or {@code -1} if it was still alive after it was killed
      * @param console        what it wrote to its standard streams (JVM and native messages)
      * @param stoppedBecause why the engine stopped it, or {@code null} if it ended by itself
+     * @param cpuMillisSeen  CPU time of its process tree as the grader last saw it, or {@code -1} if unknown
      */
-    record ChildEnd(int exitCode, String console, String stoppedBecause) {
+    record ChildEnd(int exitCode, String console, String stoppedBecause, long cpuMillisSeen) {
+
+        /** An end whose CPU time the grader did not see. */
+        ChildEnd(int exitCode, String console, String stoppedBecause) {
+            this(exitCode, console, stoppedBecause, -1);
+        }
     }
 
     /** The engine's stall guard waits longer than the test JVM's own watchdog, which reports better. */
@@ -250,7 +256,7 @@ final class RunSupervisor {
         }
         long testsMillis = c.discovered ? (nowNanos - c.discoveredAtNanos) / 1_000_000L : 0;
         ChildRun run = new ChildRun(end.exitCode(), ending, c.startupMillis, c.backendMillis, c.discoveryMillis,
-                testsMillis, c.finished, c.cpuMillis, end.console());
+                testsMillis, c.finished, Math.max(c.cpuMillis, end.cpuMillisSeen()), end.console());
         children.add(run);
         child = null;
         if (outside) {

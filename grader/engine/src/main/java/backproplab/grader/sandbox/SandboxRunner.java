@@ -182,7 +182,8 @@ public final class SandboxRunner {
                 }
             }
             String console = jvm.console();
-            supervisor.childEnded(new RunSupervisor.ChildEnd(jvm.exitCode(), console, stoppedBecause),
+            supervisor.childEnded(new RunSupervisor.ChildEnd(jvm.exitCode(), console, stoppedBecause,
+                    jvm.cpuMillisSeen()),
                     System.nanoTime());
         }
         return leftovers;

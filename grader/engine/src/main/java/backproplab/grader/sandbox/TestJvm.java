@@ -103,6 +103,11 @@ final class TestJvm implements AutoCloseable {
         return endedByItself ? killed : 0;
     }
 
+    /** CPU time of the JVM's process tree as the operating system last showed it ({@link ProcessSweep#cpuMillisSeen}). */
+    long cpuMillisSeen() {
+        return sweep.cpuMillisSeen();
+    }
+
     /** Kills the JVM and closes its event socket. */
     @Override
     public void close() throws IOException {
