@@ -60,7 +60,7 @@ class ScorePreviewTest {
         GradeWeights weights = GradeWeights.bundled();
         assertThat(weights.total()).isEqualTo(100.0);
         assertThat(weights.byExercise().keySet()).containsExactly("chainrule", "activations", "tinynet", "gradcheck",
-                "training", "network", "gradientflow", "beyond");
+                "training", "network", "gradientflow", "beyond", "integration");
         assertThat(GradeWeights.exerciseOf("network.backward")).isEqualTo("network");
     }
 
