@@ -1,6 +1,7 @@
 package backproplab.scoring;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,16 +35,16 @@ final class ExceptionExplanation {
      * @param failure what the test threw
      * @return the text, or empty when it is a skeleton's {@code TODO} or no student method can be named
      */
-    static Optional<String> explain(Throwable failure) {
+    static Optional<String> explain(Throwable failure, Predicate<String> studentClass) {
         Throwable root = FailureMessages.rootCause(failure);
         if (isTodo(failure) || isTodo(root)) {
             return Optional.empty();
         }
-        Optional<StackTraceElement> top = FailureMessages.topStudentFrame(failure);
+        Optional<StackTraceElement> top = FailureMessages.topStudentFrame(failure, studentClass);
         if (top.isPresent()) {
             return Optional.of(threwIn(failure, root, top.get()));
         }
-        return returnedNull(root);
+        return returnedNull(root, studentClass);
     }
 
     private static String threwIn(Throwable failure, Throwable root, StackTraceElement frame) {
@@ -72,12 +73,12 @@ final class ExceptionExplanation {
         return text.toString();
     }
 
-    private static Optional<String> returnedNull(Throwable root) {
+    private static Optional<String> returnedNull(Throwable root, Predicate<String> studentClass) {
         if (!(root instanceof NullPointerException) || root.getMessage() == null) {
             return Optional.empty();
         }
         Matcher m = RETURNED_NULL.matcher(root.getMessage());
-        if (!m.find() || !FailureMessages.isStudentCode(m.group(1))) {
+        if (!m.find() || !studentClass.test(m.group(1))) {
             return Optional.empty();
         }
         String method = CourseDocs.method(m.group(1), m.group(2));

@@ -3,6 +3,7 @@ package backproplab.scoring;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns a test failure into the text a student reads: the message without the stack trace, plus the one
@@ -56,7 +57,7 @@ public final class FailureMessages {
      */
     public static String timedOut(Throwable failure) {
         StringBuilder text = new StringBuilder();
-        for (String line : (failure == null ? "" : plain(failure)).split("\n")) {
+        for (String line : (failure == null ? "" : plain(failure, FailureMessages::isStudentCode)).split("\n")) {
             if (!line.contains("ExecutionTimeoutException")) {
                 text.append(text.length() == 0 ? "" : "\n").append(line);
             }
@@ -72,26 +73,40 @@ public final class FailureMessages {
      * @return the message, trimmed; never {@code null}
      */
     public static String describe(Throwable failure) {
+        return describe(failure, FailureMessages::isStudentCode);
+    }
+
+    /**
+     * The student-facing message for a failure, when only some course classes are the student's: the grader runs a
+     * hidden suite with the course's reference beneath the exercise it grades, and a frame of a reference class must
+     * not be named as the student's.
+     *
+     * @param failure      what the test threw
+     * @param studentClass which binary class names are the student's code
+     * @return the message, trimmed; never {@code null}
+     */
+    public static String describe(Throwable failure, Predicate<String> studentClass) {
         if (failure == null) {
             return "";
         }
         if (!(failure instanceof AssertionError)) {
-            Optional<String> explained = ExceptionExplanation.explain(failure);
+            Optional<String> explained = ExceptionExplanation.explain(failure, studentClass);
             if (explained.isPresent()) {
                 return trim(explained.get());
             }
         }
-        return plain(failure);
+        return plain(failure, studentClass);
     }
 
     /** {@code Type: message}, the root cause, and the first student frame: for timeouts and exceptions nobody can explain better. */
-    private static String plain(Throwable failure) {
+    private static String plain(Throwable failure, Predicate<String> studentClass) {
         StringBuilder text = new StringBuilder(headline(failure));
         Throwable root = rootCause(failure);
         if (root != failure && !(failure instanceof AssertionError)) {
             text.append("\nCaused by: ").append(typeAndMessage(root));
         }
-        studentFrame(failure).ifPresent(frame -> text.append("\n  at ").append(frame));
+        topStudentFrame(failure, studentClass).map(FailureMessages::format)
+                .ifPresent(frame -> text.append("\n  at ").append(frame));
         return trim(text.toString());
     }
 
@@ -130,10 +145,15 @@ public final class FailureMessages {
      * @return the frame, or empty if no frame belongs to student code
      */
     static Optional<StackTraceElement> topStudentFrame(Throwable failure) {
+        return topStudentFrame(failure, FailureMessages::isStudentCode);
+    }
+
+    /** The first stack frame whose class {@code studentClass} accepts. */
+    static Optional<StackTraceElement> topStudentFrame(Throwable failure, Predicate<String> studentClass) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
-                if (isStudentCode(frame.getClassName())) {
+                if (studentClass.test(frame.getClassName())) {
                     return Optional.of(frame);
                 }
             }

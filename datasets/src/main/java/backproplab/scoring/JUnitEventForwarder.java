@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -38,6 +40,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
     private final Map<String, Long> startMillis = new HashMap<>();
     private final Set<String> started = new HashSet<>();
     private TestPlan plan;
+    private final Function<String, Predicate<String>> studentCodeOf;
 
     /**
      * A forwarder that measures durations with {@link System#nanoTime()}.
@@ -55,8 +58,24 @@ public class JUnitEventForwarder implements TestExecutionListener {
      * @param clockMillis a monotonic clock in milliseconds
      */
     public JUnitEventForwarder(TestEventSink sink, LongSupplier clockMillis) {
+        this(sink, clockMillis, key -> FailureMessages::isStudentCode);
+    }
+
+    /**
+     * A forwarder for tests in which only some course classes are the student's (the grader's exercise isolation).
+     *
+     * @param sink          where the events go
+     * @param studentCodeOf for a test's key, which binary class names are the student's code in that test
+     */
+    public JUnitEventForwarder(TestEventSink sink, Function<String, Predicate<String>> studentCodeOf) {
+        this(sink, () -> System.nanoTime() / 1_000_000L, studentCodeOf);
+    }
+
+    private JUnitEventForwarder(TestEventSink sink, LongSupplier clockMillis,
+                                Function<String, Predicate<String>> studentCodeOf) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+        this.studentCodeOf = Objects.requireNonNull(studentCodeOf, "studentCodeOf");
     }
 
     @Override
@@ -109,7 +128,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
             case FAILED -> TestStatus.FAILED;
         };
         Throwable failure = result.getThrowable().orElse(null);
-        String message = FailureMessages.describe(failure);
+        String message = FailureMessages.describe(failure, studentCodeOf.apply(keyOf(test)));
         if (status == TestStatus.FAILED && FailureMessages.isTimeout(failure)) {
             status = TestStatus.TIMED_OUT;
             message = FailureMessages.timedOut(failure);

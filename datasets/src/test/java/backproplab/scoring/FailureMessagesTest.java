@@ -29,6 +29,24 @@ class FailureMessagesTest {
     }
 
     @Test
+    @DisplayName("a frame of a course class that is not the student's here (the reference stood in) is passed over for the student's caller")
+    void referenceFramesAreNotTheStudents() {
+        RuntimeException failure = withStack(new IllegalStateException(
+                        "Cannot execute matrix multiplication: [1, 8]x[2, 320]: Column of left array 8 != rows of right 2"),
+                frame("org.nd4j.linalg.util.LinAlgExceptions", "assertMultiplies", "LinAlgExceptions.java", 129),
+                frame("backproplab.activations.Activations", "sigmoid", "Activations.java", 20),
+                frame("backproplab.network.NeuralNetwork", "forward", "NeuralNetwork.java", 131),
+                frame("backproplab.grader.suites.NetworkHiddenTest", "values", "NetworkHiddenTest.java", 10));
+        String text = FailureMessages.describe(failure, name -> name.startsWith("backproplab.network."));
+        assertThat(text).as("message when only the network package is the student's")
+                .startsWith("NeuralNetwork.forward threw an exception at line 131 (NeuralNetwork.java)")
+                .contains("  at NeuralNetwork.forward(NeuralNetwork.java:131)")
+                .doesNotContain("Activations.sigmoid");
+        assertThat(FailureMessages.describe(failure)).as("message when every course class is the student's")
+                .startsWith("Activations.sigmoid threw an exception at line 20 (Activations.java)");
+    }
+
+    @Test
     @DisplayName("an assertion failure keeps its message, adds no type, and skips test and grader frames")
     void assertionOnlyMessage() {
         AssertionError failure = withStack(new AssertionError("[shape of dW2]\nexpected: (1, 8)\n but was: (8, 1)  \n"),

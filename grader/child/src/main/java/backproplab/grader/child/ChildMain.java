@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.PackageSelector;
@@ -108,7 +109,9 @@ public final class ChildMain {
         StreamingSink sink = new StreamingSink(events, output, watchdog,
                 isolation.<Function<String, String>>map(i -> i::codeThatRan).orElse(key -> ""));
         watchdog.start();
-        launcher.execute(plan, new JUnitEventForwarder(sink));
+        launcher.execute(plan, new JUnitEventForwarder(sink, isolation
+                .<Function<String, Predicate<String>>>map(i -> i::studentCodeIn)
+                .orElse(key -> FailureMessages::isStudentCode)));
     }
 
     /** The classes a suite package contributes: those named {@code …HiddenTest}. */

@@ -2,6 +2,7 @@ package backproplab.grader.child;
 
 import backproplab.grader.protocol.IntegrationSuite;
 import backproplab.grader.protocol.SuiteSettings;
+import backproplab.scoring.FailureMessages;
 import backproplab.scoring.Graded;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -105,16 +107,36 @@ final class ExerciseIsolation {
     }
 
     /**
+     * Which classes are the student's code in a test, for naming the student's method where an exception came from: in
+     * an isolated suite only the classes its loader took from the submission (a frame of a reference class that stood
+     * in is not the student's); elsewhere every course class, as in the students' own tests.
+     *
+     * @param testKey the test's stable key, {@code <class>#<method>...}
+     */
+    Predicate<String> studentCodeIn(String testKey) {
+        SuiteClassLoader loader = loaderOf(testKey);
+        if (loader == null) {
+            return FailureMessages::isStudentCode;
+        }
+        Set<String> theirs = loader.studentClassesDefined();
+        return name -> FailureMessages.isStudentCode(name) && theirs.contains(name);
+    }
+
+    private SuiteClassLoader loaderOf(String testKey) {
+        int hash = testKey.indexOf('#');
+        String className = hash < 0 ? testKey : testKey.substring(0, hash);
+        int nested = className.indexOf('$');
+        return loaderBySuite.get(nested < 0 ? className : className.substring(0, nested));
+    }
+
+    /**
      * The line a failed test's message ends with: which of the student's classes ran in its suite, and for which
      * exercises the reference stood in; empty for a test of a suite this isolation did not load.
      *
      * @param testKey the test's stable key, {@code <class>#<method>...}
      */
     String codeThatRan(String testKey) {
-        int hash = testKey.indexOf('#');
-        String className = hash < 0 ? testKey : testKey.substring(0, hash);
-        int nested = className.indexOf('$');
-        SuiteClassLoader loader = loaderBySuite.get(nested < 0 ? className : className.substring(0, nested));
+        SuiteClassLoader loader = loaderOf(testKey);
         if (loader == null) {
             return "";
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,20 @@ class ExerciseIsolationTest {
                 .isEqualTo("Your code that ran: B. The course's reference stood in for alpha, so only the code named here"
                         + " can have caused this failure.");
         assertThat(isolation.codeThatRan("backproplab.grader.suites.OtherHiddenTest#x")).as("a suite it did not load").isEmpty();
+    }
+
+    @Test
+    @DisplayName("where an exception came from, only classes taken from the submission count as the student's code")
+    void referenceClassesAreNotTheStudentsCode() throws ReflectiveOperationException {
+        ExerciseIsolation isolation = new ExerciseIsolation(getClass().getClassLoader(), student, reference);
+        Class<?> suite = isolation.suiteClass("backproplab.grader.suites.BetaFixtureHiddenTest");
+        who(suite.getClassLoader(), "backproplab.beta.B");
+
+        Predicate<String> students = isolation.studentCodeIn("backproplab.grader.suites.BetaFixtureHiddenTest#who");
+        assertThat(students.test("backproplab.beta.B")).as("the student's B").isTrue();
+        assertThat(students.test("backproplab.alpha.A")).as("the reference's A, which stood in").isFalse();
+        assertThat(isolation.studentCodeIn("backproplab.grader.suites.OtherHiddenTest#x").test("backproplab.alpha.A"))
+                .as("in a suite it did not load, every course class is the student's").isTrue();
     }
 
     @Test
