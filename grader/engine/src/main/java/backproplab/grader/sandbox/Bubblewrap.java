@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  * <pre>
  *   /run/backproplab/scratch     the test JVM's scratch folder, read-write (its working directory, java.io.tmpdir,
  *                                user.home, the event socket, the pictures)
- *   /tmp                         a private /tmp: a folder in the scratch folder
+ *   /tmp                         a private /tmp: a folder in the scratch folder (host files under /tmp that the
+ *                                test JVM reads are mounted in it again, read-only, at their own paths)
  *   /run/backproplab/ro-NN/name  each file or folder the test JVM reads: class path entries, the thresholds file
  *   .../scratch/native-cache/*   ND4J's native libraries, read-only ({@link NativeCache})
  * </pre>
@@ -42,6 +45,7 @@ final class Bubblewrap {
     static final int SANDBOX_UID = 65534;
     /** Cap on the processes (and threads) of the test JVM's uid. */
     static final int MAX_PROCESSES = 512;
+    private static final Path TMP = Path.of("/tmp");
     /** Where the sandbox's own files are mounted. */
     static final Path ROOT = Path.of("/run/backproplab");
 
@@ -123,7 +127,7 @@ final class Bubblewrap {
         try {
             scratch = Files.createTempDirectory("backproplab-sandbox-probe-");
             Layout layout = layout(scratch, moduleOptions);
-            ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(java.toString(), "-version")));
+            ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(layout.seenJava(java).toString(), "-version")));
             layout.environment(builder.environment());
             Commands.Result result = Commands.run(builder, PROBE_LIMIT);
             return result.exitCode() == 0 ? Optional.empty()
@@ -187,6 +191,8 @@ final class Bubblewrap {
         private final List<Path> cacheEntries;
         private final List<String> moduleOptions;
         private final Map<Path, Path> readOnly = new LinkedHashMap<>();
+        /** Host files under /tmp, mounted read-only at their own path inside the sandbox's private /tmp. */
+        private final Set<Path> inPlaceUnderTmp = new LinkedHashSet<>();
 
         private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions) {
             this.hostScratch = hostScratch;
@@ -210,6 +216,12 @@ final class Bubblewrap {
                 // made with the host's class path then matches the test JVM's.
                 return normal;
             }
+            if (normal.startsWith(TMP) && !normal.equals(TMP) && readableByTheSandbox(normal)) {
+                // A grader unpacked or cloned under /tmp: the private /tmp hides it, so it is mounted there again,
+                // read-only, at its own path (for the same reason).
+                inPlaceUnderTmp.add(normal);
+                return normal;
+            }
             // A folder per entry keeps the file name, which JavaCPP needs to find a jar's unpacked libraries.
             return readOnly.computeIfAbsent(normal, path -> ROOT.resolve(String.format(Locale.ROOT, "ro-%02d", readOnly.size()))
                     .resolve(path.getFileName() == null ? "root" : path.getFileName().toString()));
@@ -227,6 +239,19 @@ final class Bubblewrap {
             command.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/run",
                     "--dir", ROOT.toString(), "--bind", hostScratch.toString(), scratch().toString(),
                     "--bind", hostScratch.resolve("tmp").toString(), "/tmp"));
+            Set<Path> folders = new LinkedHashSet<>();
+            for (Path path : inPlaceUnderTmp) {
+                // Folders that bubblewrap makes on its own for a mount point are not searchable by uid 65534.
+                for (int depth = TMP.getNameCount() + 1; depth < path.getNameCount(); depth++) {
+                    folders.add(path.getRoot().resolve(path.subpath(0, depth)));
+                }
+            }
+            for (Path folder : folders) {
+                command.addAll(List.of("--dir", folder.toString()));
+            }
+            for (Path path : inPlaceUnderTmp) {
+                command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+            }
             readOnly.forEach((host, inside) -> command.addAll(List.of("--dir", inside.getParent().toString(),
                     "--ro-bind", host.toString(), inside.toString())));
             Path cache = scratch().resolve("native-cache");
@@ -279,6 +304,11 @@ final class Bubblewrap {
                 return false;
             }
         }
+        return readableByTheSandbox(path);
+    }
+
+    /** Whether the test JVM can read a host path: always in a user namespace, by everyone when it runs as uid 65534. */
+    private boolean readableByTheSandbox(Path path) {
         if (!root) {
             return Files.exists(path);
         }

@@ -1,5 +1,6 @@
 package backproplab.grader.sandbox;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,22 @@ abstract class SandboxLayout {
      * @return the path in the test JVM
      */
     abstract Path seen(Path host);
+
+    /**
+     * Where the test JVM finds a java executable: a Java home outside the sandbox's view (a runtime image of a grader
+     * under /tmp) is mounted for it ({@link #seen}), and its {@code bin/java} is then there.
+     *
+     * @param java a {@code <home>/bin/java} on the host
+     * @return the executable in the test JVM's view
+     */
+    Path seenJava(Path java) {
+        Path bin = java.toAbsolutePath().normalize().getParent();
+        Path home = bin == null ? null : bin.getParent();
+        if (home == null || !bin.getFileName().toString().equals("bin") || !Files.isDirectory(home.resolve("lib"))) {
+            return java;
+        }
+        return seen(home).resolve("bin").resolve(java.getFileName().toString());
+    }
 
     /**
      * The whole command line.

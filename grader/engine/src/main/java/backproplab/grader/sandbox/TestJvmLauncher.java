@@ -93,12 +93,12 @@ final class TestJvmLauncher {
 
     private List<String> command(Path submissionClasses, Path requestFile, SandboxLayout layout) {
         List<String> command = new ArrayList<>();
-        command.add(limits.isolation().testJava(javaExecutable).toString());
+        command.add(layout.seenJava(limits.isolation().testJava(javaExecutable)).toString());
         command.add("-Xmx" + limits.heap());
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(archivesMatch(layout) ? tuningFlags
+        command.addAll(archivesMatch(layout) ? archiveSeen(layout, tuningFlags)
                 : tuningFlags.stream().filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=")).toList());
         if (!tuningFlags.isEmpty() || limits.isolation().runsFromImage()) {
             // A few lines on whether a class-data archive mapped, for the timings (ClassDataUse reads them).
@@ -122,6 +122,13 @@ final class TestJvmLauncher {
         command.add(ChildMain.class.getName());
         command.add(requestFile.toString());
         return command;
+    }
+
+    /** The tuning flags with the class-data archive's path as the sandbox shows it. */
+    private static List<String> archiveSeen(SandboxLayout layout, List<String> flags) {
+        String option = "-XX:SharedArchiveFile=";
+        return flags.stream().map(flag -> flag.startsWith(option)
+                ? option + layout.seen(Path.of(flag.substring(option.length()))) : flag).toList();
     }
 
     /**
