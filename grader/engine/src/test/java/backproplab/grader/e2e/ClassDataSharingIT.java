@@ -57,9 +57,31 @@ class ClassDataSharingIT {
         assertThat(grade.exitCode()).as("grade: %s", grade.describe()).isZero();
         String used = new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("classDataSharing")
                 .path("test JVM").asText();
-        assertThat(used).as("timings.json: whether the test JVM used CDS").startsWith("used (")
-                .contains("test-jvm-");
+        if (seenInPlaceBySandbox(CourseRepo.graderJar())) {
+            assertThat(used).as("timings.json: whether the test JVM used CDS").startsWith("used (")
+                    .contains("test-jvm-");
+        } else if (jmods) {
+            // As root, a grader below a folder that uid 65534 cannot search (say /root) is mounted elsewhere in the
+            // sandbox, where the AppCDS archive's recorded paths do not match: only the image's own archive maps.
+            assertThat(used).as("timings.json: whether the test JVM used CDS (grader jar hidden from uid 65534)")
+                    .startsWith("used (");
+        }
         GoldenResults.check("reference", GoldenResults.normalise(
                 new ObjectMapper().readTree(out.resolve("results.json").toFile()), CourseTree.reference()));
+    }
+
+    /** Whether the test JVM under bubblewrap sees a file at its host path: not as root, or readable on the way by all. */
+    private static boolean seenInPlaceBySandbox(Path file) throws IOException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root) {
+            return true;
+        }
+        for (Path folder = file.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
+            if (!java.nio.file.Files.getPosixFilePermissions(folder)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
