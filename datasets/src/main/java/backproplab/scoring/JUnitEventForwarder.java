@@ -96,6 +96,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
     public synchronized void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
             started.add(test.getUniqueId());
+            KnownShapes.clear();
             startMillis.put(test.getUniqueId(), clockMillis.getAsLong());
             sink.started(keyOf(test));
         }

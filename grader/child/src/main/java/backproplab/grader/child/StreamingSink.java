@@ -1,6 +1,7 @@
 package backproplab.grader.child;
 
 import backproplab.grader.protocol.ChildEvent;
+import backproplab.scoring.FailureMessages;
 import backproplab.scoring.PlannedTest;
 import backproplab.scoring.TestEventSink;
 import backproplab.scoring.TestStatus;
@@ -51,7 +52,9 @@ final class StreamingSink implements TestEventSink {
         if (!printed.isEmpty()) {
             output(id, printed);
         }
-        events.send(new ChildEvent.Finished(id, status, message, durationMillis));
+        // Nd4j.gemm's shape errors carry no shapes; ND4J logs them on standard error, which the test's output has.
+        String explained = status == TestStatus.PASSED ? message : FailureMessages.withLoggedShapes(message, printed);
+        events.send(new ChildEvent.Finished(id, status, explained, durationMillis));
         watchdog.finished();
     }
 
