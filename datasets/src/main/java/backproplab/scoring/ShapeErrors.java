@@ -153,17 +153,19 @@ final class ShapeErrors {
         String shapes = shape(r1, c1) + " · " + shape(r2, c2);
         if (method.equals("NeuralNetwork.forward")) {
             // Z_i = W_i · A_{i−1}: the left factor is W_i, the right must be A_{i−1}, (n_{i−1} × m).
-            Optional<Integer> layer = onlyLayer(n, i -> n.n(i) == r1 && n.n(i - 1) == c1);
-            if (layer.isPresent()) {
-                int i = layer.get();
-                return Optional.of("W" + i + " · A" + (i - 1) + ": " + shapes + " — expected A" + (i - 1) + " to be " + shape(c1, m)
-                        + ", that is (n_" + (i - 1) + " × m)" + whatHas(n, r2, c2, "A" + (i - 1)));
+            List<Integer> layers = layers(n, i -> n.n(i) == r1 && n.n(i - 1) == c1);
+            if (!layers.isEmpty()) {
+                String products = alternatives(layers, i -> "W" + i + " · A" + (i - 1));
+                String expected = alternatives(layers, i -> "A" + (i - 1));
+                List<String> names = layers.stream().map(i -> "A" + (i - 1)).toList();
+                return Optional.of(products + ": " + shapes + " — expected " + expected + " to be " + shape(c1, m)
+                        + ", that is (n_" + (layers.get(0) - 1) + " × m)" + whatHas(n, r2, c2, names));
             }
-            layer = onlyLayer(n, i -> n.n(i - 1) == r2 && m == c2);
+            Optional<Integer> layer = onlyLayer(n, i -> n.n(i - 1) == r2 && m == c2);
             if (layer.isPresent()) {
                 int i = layer.get();
                 return Optional.of("W" + i + " · A" + (i - 1) + ": " + shapes + " — expected W" + i + " to be " + shape(n.n(i), n.n(i - 1))
-                        + ", that is (n_" + i + " × n_" + (i - 1) + ")" + whatHas(n, r1, c1, "W" + i));
+                        + ", that is (n_" + i + " × n_" + (i - 1) + ")" + whatHas(n, r1, c1, List.of("W" + i)));
             }
         }
         if (method.equals("NeuralNetwork.backward")) {
@@ -189,22 +191,37 @@ final class ShapeErrors {
         boolean holds(int layer);
     }
 
-    /** The one layer i (1 … L) for which the test holds, or empty when none or several do. */
-    private static Optional<Integer> onlyLayer(KnownShapes.Network n, LayerTest test) {
+    /** The layers i (1 … L) for which the test holds. */
+    private static List<Integer> layers(KnownShapes.Network n, LayerTest test) {
         List<Integer> layers = new ArrayList<>();
         for (int i = 1; i <= n.layers(); i++) {
             if (test.holds(i)) {
                 layers.add(i);
             }
         }
+        return layers;
+    }
+
+    /** The one layer i (1 … L) for which the test holds, or empty when none or several do. */
+    private static Optional<Integer> onlyLayer(KnownShapes.Network n, LayerTest test) {
+        List<Integer> layers = layers(n, test);
         return layers.size() == 1 ? Optional.of(layers.get(0)) : Optional.empty();
+    }
+
+    /** {@code "W2 · A1"}, or {@code "W2 · A1 (or W3 · A2)"} when layers of the same sizes could be meant. */
+    private static String alternatives(List<Integer> layers, java.util.function.IntFunction<String> name) {
+        String first = name.apply(layers.get(0));
+        if (layers.size() == 1) {
+            return first;
+        }
+        return first + " (or " + layers.subList(1, layers.size()).stream().map(name::apply).collect(java.util.stream.Collectors.joining(", or ")) + ")";
     }
 
     /**
      * The end of a sentence: {@code "; (2 × 320) is the shape of X (A0): is it the wrong array?"}, what of the network has
      * the shape that came (other than the expected array), or {@code "."} when nothing has.
      */
-    private static String whatHas(KnownShapes.Network n, long rows, long cols, String expected) {
+    private static String whatHas(KnownShapes.Network n, long rows, long cols, List<String> expected) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i <= n.layers(); i++) {
             if (n.n(i) == rows && n.batch() == cols) {
@@ -220,7 +237,7 @@ final class ShapeErrors {
                 names.add("W" + i + "ᵀ");
             }
         }
-        names.remove(expected);
+        names.removeAll(expected);
         return names.isEmpty() ? "." : "; " + shape(rows, cols) + " is the shape of " + String.join(" or ", names) + ": is it the wrong array?";
     }
 

@@ -98,13 +98,17 @@ class Nd4jShapeMessagesTest {
     }
 
     @Test
-    @DisplayName("in backward of a known network, a forgotten transpose of A_{i−1} and of W_i are named")
+    @DisplayName("in backward of a known network, a forgotten transpose of A_{i−1} and of W_i are named; layers of equal sizes are all named")
     void backwardProducts() {
         KnownShapes.network(new int[] {2, 8, 1}, 320);
         assertThat(ShapeErrors.product(1, 320, 8, 320, "NeuralNetwork.backward")).as("dZ2 · A1 without the transpose")
                 .contains("dZ2 · A1ᵀ (for dW2): (1 × 320) · (8 × 320) — expected A1ᵀ to be (320 × 8); (8 × 320) is A1 itself: transpose it.");
         assertThat(ShapeErrors.product(1, 8, 1, 320, "NeuralNetwork.backward")).as("W2 · dZ2 without the transpose")
                 .contains("W2ᵀ · dZ2 (for dA1): (1 × 8) · (1 × 320) — expected W2ᵀ to be (8 × 1); (1 × 8) is W2 itself: transpose it.");
+        KnownShapes.network(new int[] {2, 7, 7, 7, 1}, 1);
+        assertThat(ShapeErrors.product(7, 7, 2, 1, "NeuralNetwork.forward")).as("W2 · X where W2 and W3 have the same shape")
+                .contains("W2 · A1 (or W3 · A2): (7 × 7) · (2 × 1) — expected A1 (or A2) to be (7 × 1), that is (n_1 × m); (2 × 1) is"
+                        + " the shape of X (A0): is it the wrong array?");
         KnownShapes.clear();
         assertThat(ShapeErrors.product(1, 320, 8, 320, "NeuralNetwork.backward")).as("without a known network")
                 .startsWith("A matrix product with shapes that do not fit: (1 × 320) · (8 × 320).");

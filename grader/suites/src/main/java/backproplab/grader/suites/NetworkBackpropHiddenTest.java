@@ -186,7 +186,11 @@ class NetworkBackpropHiddenTest {
         Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — a second forward pass on the same X:"
                 + " expected the output of the first,\n  expected " + Feedback.matrix(first) + "\n  got      " + Feedback.matrix(second)
                 + "\n  forward must not change the parameters or its input (" + DOC + "#forward).");
-        net.backward(y);
+        try {
+            net.backward(y);
+        } catch (RuntimeException e) {
+            return; // backward threw, which backward's own tests report; this test grades forward and update
+        }
         if (!net.gradients().keySet().equals(net.parameters().keySet())) {
             return; // backward is incomplete, which backward's own tests report; update cannot run without every gradient
         }
