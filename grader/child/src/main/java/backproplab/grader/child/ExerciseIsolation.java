@@ -163,7 +163,8 @@ final class ExerciseIsolation implements FailureContext {
      * <p>The methods are those of the course's exercises (the methods the notes explain) that the test calls on the
      * student's classes, read from the suite's own class files ({@link SuiteCalls}: what the test's code can call, in
      * order, a branch it did not take included), and every student method on the stack of the failure (what was running
-     * when it threw, such as a helper of theirs or an exercise their method called). Neither is recorded by changing or
+     * when it threw, such as a helper of theirs or an exercise their method called); when the test called the method that
+     * threw, the methods its code calls after that one are named as not reached. Neither is recorded by changing or
      * watching the student's code, so student code can neither add a method to the line nor hide one: the suites' class
      * files are the grader's, the stack trace is the JVM's (the static allowlist refuses Throwable's stack-trace
      * methods to student code). What a student method calls without throwing is not listed, nor methods of a failure
@@ -180,14 +181,20 @@ final class ExerciseIsolation implements FailureContext {
             return "";
         }
         Predicate<String> theirs = studentClasses(testKey);
-        Set<String> methods = new LinkedHashSet<>();
+        List<String> called = new ArrayList<>();
         for (SuiteCalls.Call call : suiteCalls.of(classOf(testKey), methodOf(testKey))) {
+            String method = CourseDocs.method(call.owner(), call.name());
             if (FailureMessages.isStudentCode(call.owner()) && loader.takesFromSubmission(call.owner())
-                    && CourseDocs.isExerciseMethod(call.owner(), call.name())) {
-                methods.add(CourseDocs.method(call.owner(), call.name()));
+                    && CourseDocs.isExerciseMethod(call.owner(), call.name()) && !called.contains(method)) {
+                called.add(method);
             }
         }
         List<String> running = runningStudentMethods(failure, theirs);
+        // When the test called the method that threw, what it calls after that in its code did not run (or ran only before).
+        int threw = running.isEmpty() ? -1 : called.indexOf(running.get(0));
+        boolean constructorThrew = !running.isEmpty() && running.get(0).startsWith("new ");
+        List<String> notReached = threw >= 0 ? called.subList(threw + 1, called.size()) : constructorThrew ? called : List.of();
+        Set<String> methods = new LinkedHashSet<>(threw >= 0 ? called.subList(0, threw + 1) : constructorThrew ? List.of() : called);
         methods.addAll(running);
         StringBuilder line = new StringBuilder("Your code that ran: ");
         if (methods.isEmpty()) {
@@ -201,7 +208,8 @@ final class ExerciseIsolation implements FailureContext {
             line.append(String.join(", ", methods)).append('.');
         }
         if (!running.isEmpty()) {
-            line.append(" The exception was thrown in ").append(String.join(" → ", running)).append('.');
+            line.append(" The exception was thrown in ").append(String.join(" → ", running));
+            line.append(notReached.isEmpty() ? "." : "; after that the test would have called " + String.join(", ", notReached) + ".");
         }
         SortedSet<String> stoodIn = loader.referencePackagesDefined();
         if (!stoodIn.isEmpty()) {
@@ -226,11 +234,22 @@ final class ExerciseIsolation implements FailureContext {
             StackTraceElement[] frames = t.getStackTrace();
             for (int i = frames.length - 1; i >= 0; i--) {
                 if (theirs.test(frames[i].getClassName())) {
-                    methods.add(CourseDocs.method(frames[i].getClassName(), frames[i].getMethodName()));
+                    methods.add(asStudentsKnowIt(frames[i].getClassName(), frames[i].getMethodName()));
                 }
             }
         }
         return new ArrayList<>(methods);
+    }
+
+    /** {@code NeuralNetwork.backward}; a constructor as {@code new NeuralNetwork(…)}, a static initialiser by its class. */
+    private static String asStudentsKnowIt(String className, String methodName) {
+        String method = CourseDocs.method(className, methodName);
+        String simple = method.substring(0, method.indexOf('.'));
+        return switch (methodName) {
+            case "<init>" -> "new " + simple + "(…)";
+            case "<clinit>" -> simple + " (its static initialiser)";
+            default -> method;
+        };
     }
 
     private static String classOf(String testKey) {

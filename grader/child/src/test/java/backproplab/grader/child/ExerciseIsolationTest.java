@@ -199,8 +199,9 @@ class ExerciseIsolationTest {
 
             assertThat(isolation.codeThatRan("backproplab.grader.suites.NetworkFixtureHiddenTest#updates()", failure))
                     .as("the line for a test that threw in the student's backward")
-                    .isEqualTo("Your code that ran: NeuralNetwork.forward, NeuralNetwork.backward, NeuralNetwork.update, NeuralNetwork.scale."
-                            + " The exception was thrown in NeuralNetwork.backward → NeuralNetwork.scale." + WHOLE);
+                    .isEqualTo("Your code that ran: NeuralNetwork.forward, NeuralNetwork.backward, NeuralNetwork.scale. The exception was"
+                            + " thrown in NeuralNetwork.backward → NeuralNetwork.scale; after that the test would have called"
+                            + " NeuralNetwork.update." + WHOLE);
             assertThat(isolation.codeThatRan("backproplab.grader.suites.NetworkFixtureHiddenTest#updates()", new AssertionError("x")))
                     .as("the line for an assertion that failed in the suite, after the student's methods returned")
                     .isEqualTo("Your code that ran: NeuralNetwork.forward, NeuralNetwork.backward, NeuralNetwork.update." + WHOLE);
