@@ -86,6 +86,18 @@ public final class CourseDocs {
     }
 
     /**
+     * Whether a method is one of the exercises' methods, those the notes explain ({@code NeuralNetwork.backward}, not
+     * an accessor such as {@code NeuralNetwork.gradients}).
+     *
+     * @param className  binary class name
+     * @param methodName a method's name as in a stack frame
+     * @return {@code true} for an exercise method
+     */
+    public static boolean isExerciseMethod(String className, String methodName) {
+        return BY_METHOD.containsKey(method(className, methodName));
+    }
+
+    /**
      * The notes' section of the first student method a message names ({@code "NeuralNetwork.backward — …"} or
      * {@code "Activations.sigmoid(INDArray) — …"}), for a message that does not point to the notes itself.
      *

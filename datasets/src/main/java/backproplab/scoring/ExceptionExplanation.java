@@ -49,7 +49,7 @@ final class ExceptionExplanation {
 
     private static String threwIn(Throwable failure, Throwable root, StackTraceElement frame) {
         String method = CourseDocs.method(frame.getClassName(), frame.getMethodName());
-        Optional<String> shapes = ShapeErrors.explain(failure);
+        Optional<String> shapes = ShapeErrors.explain(failure, method);
         String where = frame.getLineNumber() >= 0 ? " at line " + frame.getLineNumber() + " (" + frame.getFileName() + ")" : "";
         StringBuilder text = new StringBuilder(method).append(" threw an exception").append(where)
                 .append(", where the test expected it to return normally:\n  ");

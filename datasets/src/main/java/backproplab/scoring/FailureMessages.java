@@ -111,6 +111,19 @@ public final class FailureMessages {
     }
 
     /**
+     * A failure message with the shapes of an {@code Nd4j.gemm} error put in from ND4J's log: gemm's exception says only
+     * "Op [matmul] execution failed", while the line ND4J logs for it on standard error has both inputs' shapes and the
+     * transpose flags.
+     *
+     * @param message the failure's message from {@link #describe(Throwable, Predicate)}
+     * @param printed what the test printed (standard output and error)
+     * @return the message with the factors' shapes, or unchanged when it explains no gemm error or nothing was logged
+     */
+    public static String withLoggedShapes(String message, String printed) {
+        return trim(ShapeErrors.withLoggedMatmul(message, printed));
+    }
+
+    /**
      * Normalises line ends, removes trailing white space and cuts to {@value #MAX_CHARS} characters.
      *
      * @param message any text, or {@code null}

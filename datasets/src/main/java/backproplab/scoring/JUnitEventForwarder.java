@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -26,7 +24,9 @@ import org.junit.platform.launcher.TestPlan;
  * dynamic tests as they are registered, measures each test's wall time and turns failures into student
  * messages with {@link FailureMessages#describe(Throwable)}. When a container fails or aborts, for example
  * because a {@code @BeforeAll} method threw, its tests that never started end with the same status and the
- * container's message; when a container is skipped, its tests are skipped with its reason.
+ * container's message; when a container is skipped, its tests are skipped with its reason. A {@link FailureContext}
+ * says which classes are the student's in each test, and adds a line saying which of the student's code ran to the
+ * message of every test that did not pass or skip.
  *
  * <p>It does not score anything: give it a {@link GradeCollector} to score in this JVM (as
  * {@link ScoringListener} does), or a sink that writes an event stream (as the grader's child JVM does).
@@ -40,7 +40,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
     private final Map<String, Long> startMillis = new HashMap<>();
     private final Set<String> started = new HashSet<>();
     private TestPlan plan;
-    private final Function<String, Predicate<String>> studentCodeOf;
+    private final FailureContext context;
 
     /**
      * A forwarder that measures durations with {@link System#nanoTime()}.
@@ -58,24 +58,23 @@ public class JUnitEventForwarder implements TestExecutionListener {
      * @param clockMillis a monotonic clock in milliseconds
      */
     public JUnitEventForwarder(TestEventSink sink, LongSupplier clockMillis) {
-        this(sink, clockMillis, key -> FailureMessages::isStudentCode);
+        this(sink, clockMillis, FailureContext.EVERY_COURSE_CLASS);
     }
 
     /**
      * A forwarder for tests in which only some course classes are the student's (the grader's exercise isolation).
      *
-     * @param sink          where the events go
-     * @param studentCodeOf for a test's key, which binary class names are the student's code in that test
+     * @param sink    where the events go
+     * @param context for a test's key, which classes are the student's code and which of the student's code ran
      */
-    public JUnitEventForwarder(TestEventSink sink, Function<String, Predicate<String>> studentCodeOf) {
-        this(sink, () -> System.nanoTime() / 1_000_000L, studentCodeOf);
+    public JUnitEventForwarder(TestEventSink sink, FailureContext context) {
+        this(sink, () -> System.nanoTime() / 1_000_000L, context);
     }
 
-    private JUnitEventForwarder(TestEventSink sink, LongSupplier clockMillis,
-                                Function<String, Predicate<String>> studentCodeOf) {
+    private JUnitEventForwarder(TestEventSink sink, LongSupplier clockMillis, FailureContext context) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
-        this.studentCodeOf = Objects.requireNonNull(studentCodeOf, "studentCodeOf");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -97,6 +96,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
     public synchronized void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
             started.add(test.getUniqueId());
+            KnownShapes.clear();
             startMillis.put(test.getUniqueId(), clockMillis.getAsLong());
             sink.started(keyOf(test));
         }
@@ -116,7 +116,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
         if (test.isTest()) {
             sink.finished(keyOf(test), TestStatus.SKIPPED, message, 0L);
         } else {
-            endUnstartedDescendants(test, TestStatus.SKIPPED, "Skipped with its test class: " + message);
+            endUnstartedDescendants(test, TestStatus.SKIPPED, "Skipped with its test class: " + message, null);
         }
     }
 
@@ -128,7 +128,7 @@ public class JUnitEventForwarder implements TestExecutionListener {
             case FAILED -> TestStatus.FAILED;
         };
         Throwable failure = result.getThrowable().orElse(null);
-        String message = FailureMessages.describe(failure, studentCodeOf.apply(keyOf(test)));
+        String message = FailureMessages.describe(failure, context.studentClasses(keyOf(test)));
         if (status == TestStatus.FAILED && FailureMessages.isTimeout(failure)) {
             status = TestStatus.TIMED_OUT;
             message = FailureMessages.timedOut(failure);
@@ -136,10 +136,20 @@ public class JUnitEventForwarder implements TestExecutionListener {
         if (test.isTest()) {
             Long start = startMillis.remove(test.getUniqueId());
             long duration = start == null ? 0L : clockMillis.getAsLong() - start;
-            sink.finished(keyOf(test), status, message, duration);
+            String key = keyOf(test);
+            sink.finished(key, status, withCodeThatRan(key, status, message, failure), duration);
         } else if (status != TestStatus.PASSED) {
-            endUnstartedDescendants(test, status, "The test class could not run its tests: " + message);
+            endUnstartedDescendants(test, status, "The test class could not run its tests: " + message, failure);
         }
+    }
+
+    /** The message, and for a test that did not pass or skip, the context's line on which of the student's code ran. */
+    private String withCodeThatRan(String key, TestStatus status, String message, Throwable failure) {
+        if (status == TestStatus.PASSED || status == TestStatus.SKIPPED) {
+            return message;
+        }
+        String line = context.codeThatRan(key, failure);
+        return line.isEmpty() ? message : message.isEmpty() ? line : message + "\n" + line;
     }
 
     @Override
@@ -147,14 +157,15 @@ public class JUnitEventForwarder implements TestExecutionListener {
         sink.runFinished();
     }
 
-    private void endUnstartedDescendants(TestIdentifier container, TestStatus status, String message) {
+    private void endUnstartedDescendants(TestIdentifier container, TestStatus status, String message, Throwable failure) {
         if (plan == null) {
             return;
         }
         for (TestIdentifier descendant : plan.getDescendants(container)) {
             if (descendant.isTest() && !started.contains(descendant.getUniqueId())) {
                 started.add(descendant.getUniqueId());
-                sink.finished(keyOf(descendant), status, message, 0L);
+                String key = keyOf(descendant);
+                sink.finished(key, status, withCodeThatRan(key, status, message, failure), 0L);
             }
         }
     }

@@ -7,6 +7,7 @@ import backproplab.grader.protocol.ChildEvent;
 import backproplab.grader.protocol.ChildRequest;
 import backproplab.grader.protocol.Json;
 import backproplab.runtime.Backend;
+import backproplab.scoring.FailureContext;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.JUnitEventForwarder;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.PackageSelector;
@@ -106,12 +105,10 @@ public final class ChildMain {
         TestPlan plan = launcher.discover(discoveryRequest(request, isolation));
         events.send(new ChildEvent.Discovered((System.nanoTime() - discoveryStart) / 1_000_000L));
         Watchdog watchdog = new Watchdog(events, request.testTimeoutMillis(), request.graceMillis());
-        StreamingSink sink = new StreamingSink(events, output, watchdog,
-                isolation.<Function<String, String>>map(i -> i::codeThatRan).orElse(key -> ""));
+        StreamingSink sink = new StreamingSink(events, output, watchdog);
         watchdog.start();
-        launcher.execute(plan, new JUnitEventForwarder(sink, isolation
-                .<Function<String, Predicate<String>>>map(i -> i::studentCodeIn)
-                .orElse(key -> FailureMessages::isStudentCode)));
+        launcher.execute(plan, new JUnitEventForwarder(sink,
+                isolation.<FailureContext>map(i -> i).orElse(FailureContext.EVERY_COURSE_CLASS)));
     }
 
     /** The classes a suite package contributes: those named {@code …HiddenTest}. */

@@ -2,14 +2,22 @@ package backproplab.grader.child;
 
 import backproplab.grader.protocol.IntegrationSuite;
 import backproplab.grader.protocol.SuiteSettings;
+import backproplab.scoring.CourseDocs;
+import backproplab.scoring.FailureContext;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.Graded;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,20 +38,34 @@ import java.util.stream.Collectors;
  * suites with a task that names no course package run on the student's whole submission. So does any package where
  * the student's public API differs from the reference's (an extra public class or method another exercise of theirs
  * might call): the reference could not stand in for it, and a correct submission must never fail for the isolation.
+ *
+ * <p>As the {@link FailureContext} of the run it says, at the end of each failed test's message, which of the student's
+ * methods ran ({@link #codeThatRan(String, Throwable)}).
  */
-final class ExerciseIsolation {
+final class ExerciseIsolation implements FailureContext {
 
     private final ClassLoader parent;
     private final CourseClasses submission;
     private final CourseClasses reference;
     private final Set<String> ownApiPackages;
     private final Map<String, SuiteClassLoader> loaderBySuite = new ConcurrentHashMap<>();
+    private final SuiteCalls suiteCalls;
 
     ExerciseIsolation(ClassLoader parent, CourseClasses submission, CourseClasses reference) {
         this.parent = parent;
         this.submission = submission;
         this.reference = reference;
         this.ownApiPackages = packagesWithOwnApi();
+        this.suiteCalls = new SuiteCalls(this::suiteClassFile, name -> name.startsWith(SuiteClassLoader.SUITES + "."));
+    }
+
+    /** A suite class's file, from the grader's class path (the same bytes the suite loader defines). */
+    private Optional<byte[]> suiteClassFile(String className) {
+        try (InputStream in = parent.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Isolation as the launcher set it up ({@link SuiteSettings#REFERENCE_CLASSES}); empty without a reference. */
@@ -114,6 +136,11 @@ final class ExerciseIsolation {
      * @param testKey the test's stable key, {@code <class>#<method>...}
      */
     Predicate<String> studentCodeIn(String testKey) {
+        return studentClasses(testKey);
+    }
+
+    @Override
+    public Predicate<String> studentClasses(String testKey) {
         SuiteClassLoader loader = loaderOf(testKey);
         if (loader == null) {
             return FailureMessages::isStudentCode;
@@ -130,23 +157,60 @@ final class ExerciseIsolation {
     }
 
     /**
-     * The line a failed test's message ends with: which of the student's classes ran in its suite, and for which
-     * exercises the reference stood in; empty for a test of a suite this isolation did not load.
+     * The line a failed test's message ends with: which of the student's methods ran in it, and for which exercises the
+     * reference stood in; empty for a test of a suite this isolation did not load.
+     *
+     * <p>The methods are those of the course's exercises (the methods the notes explain) that the test calls on the
+     * student's classes, read from the suite's own class files ({@link SuiteCalls}: what the test's code can call, in
+     * order, a branch it did not take included), and every student method on the stack of the failure (what was running
+     * when it threw, such as a helper of theirs or an exercise their method called); when the test called the method that
+     * threw, the methods its code calls after that one are named as not reached. Neither is recorded by changing or
+     * watching the student's code, so student code can neither add a method to the line nor hide one: the suites' class
+     * files are the grader's, the stack trace is the JVM's (the static allowlist refuses Throwable's stack-trace
+     * methods to student code). What a student method calls without throwing is not listed, nor methods of a failure
+     * that is not thrown (a test stopped by its time limit names where it was in its own message). Without either, the
+     * line names the student's classes that were loaded in the suite.
      *
      * @param testKey the test's stable key, {@code <class>#<method>...}
+     * @param failure what the test threw, or {@code null}
      */
-    String codeThatRan(String testKey) {
+    @Override
+    public String codeThatRan(String testKey, Throwable failure) {
         SuiteClassLoader loader = loaderOf(testKey);
         if (loader == null) {
             return "";
         }
-        SortedSet<String> yours = new TreeSet<>();
-        for (String name : loader.studentClassesDefined()) {
-            String topLevel = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
-            yours.add(topLevel.substring(topLevel.lastIndexOf('.') + 1));
+        Predicate<String> theirs = studentClasses(testKey);
+        List<String> called = new ArrayList<>();
+        for (SuiteCalls.Call call : suiteCalls.of(classOf(testKey), methodOf(testKey))) {
+            String method = CourseDocs.method(call.owner(), call.name());
+            if (FailureMessages.isStudentCode(call.owner()) && loader.takesFromSubmission(call.owner())
+                    && CourseDocs.isExerciseMethod(call.owner(), call.name()) && !called.contains(method)) {
+                called.add(method);
+            }
         }
-        StringBuilder line = new StringBuilder("Your code that ran: ")
-                .append(yours.isEmpty() ? "none of your classes" : String.join(", ", yours)).append('.');
+        List<String> running = runningStudentMethods(failure, theirs);
+        // When the test called the method that threw, what it calls after that in its code did not run (or ran only before).
+        int threw = running.isEmpty() ? -1 : called.indexOf(running.get(0));
+        boolean constructorThrew = !running.isEmpty() && running.get(0).startsWith("new ");
+        List<String> notReached = threw >= 0 ? called.subList(threw + 1, called.size()) : constructorThrew ? called : List.of();
+        Set<String> methods = new LinkedHashSet<>(threw >= 0 ? called.subList(0, threw + 1) : constructorThrew ? List.of() : called);
+        methods.addAll(running);
+        StringBuilder line = new StringBuilder("Your code that ran: ");
+        if (methods.isEmpty()) {
+            SortedSet<String> yours = new TreeSet<>();
+            for (String name : loader.studentClassesDefined()) {
+                String topLevel = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                yours.add(topLevel.substring(topLevel.lastIndexOf('.') + 1));
+            }
+            line.append(yours.isEmpty() ? "none of your classes" : String.join(", ", yours)).append('.');
+        } else {
+            line.append(String.join(", ", methods)).append('.');
+        }
+        if (!running.isEmpty()) {
+            line.append(" The exception was thrown in ").append(String.join(" → ", running));
+            line.append(notReached.isEmpty() ? "." : "; after that the test would have called " + String.join(", ", notReached) + ".");
+        }
         SortedSet<String> stoodIn = loader.referencePackagesDefined();
         if (!stoodIn.isEmpty()) {
             line.append(" The course's reference stood in for ")
@@ -156,6 +220,54 @@ final class ExerciseIsolation {
             line.append(" This test uses your whole submission, so a bug in an earlier exercise can fail it too.");
         }
         return line.toString();
+    }
+
+    /** The student methods on the failure's stack (each cause's too), outermost first, each once. */
+    private static List<String> runningStudentMethods(Throwable failure, Predicate<String> theirs) {
+        Set<String> methods = new LinkedHashSet<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        for (Throwable t : chain) {
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (theirs.test(frames[i].getClassName())) {
+                    methods.add(asStudentsKnowIt(frames[i].getClassName(), frames[i].getMethodName()));
+                }
+            }
+        }
+        return new ArrayList<>(methods);
+    }
+
+    /** {@code NeuralNetwork.backward}; a constructor as {@code new NeuralNetwork(…)}, a static initialiser by its class. */
+    private static String asStudentsKnowIt(String className, String methodName) {
+        String method = CourseDocs.method(className, methodName);
+        String simple = method.substring(0, method.indexOf('.'));
+        return switch (methodName) {
+            case "<init>" -> "new " + simple + "(…)";
+            case "<clinit>" -> simple + " (its static initialiser)";
+            default -> method;
+        };
+    }
+
+    private static String classOf(String testKey) {
+        int hash = testKey.indexOf('#');
+        return hash < 0 ? testKey : testKey.substring(0, hash);
+    }
+
+    private static String methodOf(String testKey) {
+        int hash = testKey.indexOf('#');
+        if (hash < 0) {
+            return "";
+        }
+        String method = testKey.substring(hash + 1);
+        for (char end : new char[] {'(', '['}) {
+            int at = method.indexOf(end);
+            method = at < 0 ? method : method.substring(0, at);
+        }
+        return method;
     }
 
     /**

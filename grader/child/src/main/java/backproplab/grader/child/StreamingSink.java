@@ -1,29 +1,26 @@
 package backproplab.grader.child;
 
 import backproplab.grader.protocol.ChildEvent;
+import backproplab.scoring.FailureMessages;
 import backproplab.scoring.PlannedTest;
 import backproplab.scoring.TestEventSink;
 import backproplab.scoring.TestStatus;
-import java.util.function.Function;
 
 /**
  * The child's {@link TestEventSink}: writes every test event to the parent, attaching what the test printed
- * just before its end, and tells the {@link Watchdog} which test runs. A test that did not pass gets, at the end of its
- * message, the line saying which of the student's code ran in it ({@link ExerciseIsolation#codeThatRan(String)}).
+ * just before its end, and tells the {@link Watchdog} which test runs. (The line saying which of the student's code ran
+ * in a failed test is already in the message: {@link ExerciseIsolation#codeThatRan(String, Throwable)}.)
  */
 final class StreamingSink implements TestEventSink {
 
     private final EventWriter events;
     private final OutputCapture output;
     private final Watchdog watchdog;
-    private final Function<String, String> codeThatRan;
 
-    /** @param codeThatRan the line "Your code that ran: …" for a test key, or {@code ""} */
-    StreamingSink(EventWriter events, OutputCapture output, Watchdog watchdog, Function<String, String> codeThatRan) {
+    StreamingSink(EventWriter events, OutputCapture output, Watchdog watchdog) {
         this.events = events;
         this.output = output;
         this.watchdog = watchdog;
-        this.codeThatRan = codeThatRan;
     }
 
     @Override
@@ -55,16 +52,10 @@ final class StreamingSink implements TestEventSink {
         if (!printed.isEmpty()) {
             output(id, printed);
         }
-        events.send(new ChildEvent.Finished(id, status, withCodeThatRan(id, status, message), durationMillis));
+        // Nd4j.gemm's shape errors carry no shapes; ND4J logs them on standard error, which the test's output has.
+        String explained = status == TestStatus.PASSED ? message : FailureMessages.withLoggedShapes(message, printed);
+        events.send(new ChildEvent.Finished(id, status, explained, durationMillis));
         watchdog.finished();
-    }
-
-    private String withCodeThatRan(String id, TestStatus status, String message) {
-        if (status == TestStatus.PASSED || status == TestStatus.SKIPPED) {
-            return message;
-        }
-        String line = codeThatRan.apply(id);
-        return line.isEmpty() ? message : message.isEmpty() ? line : message + "\n" + line;
     }
 
     @Override

@@ -67,7 +67,7 @@ final class SuiteClassLoader extends ClassLoader {
         if (pkg.equals(SUITES) || pkg.startsWith(SUITES + ".")) {
             return define(name, suiteBytes(name));
         }
-        boolean student = studentPackages.contains(pkg) || !referencePackages.contains(pkg) && submission.bytes(name).isPresent();
+        boolean student = takesFromSubmission(name);
         if (!student && !referencePackages.contains(pkg)) {
             return null;
         }
@@ -81,6 +81,12 @@ final class SuiteClassLoader extends ClassLoader {
             }
         }
         return defined;
+    }
+
+    /** Whether this loader defines a course class from the submission (not from the reference, not from the parent). */
+    boolean takesFromSubmission(String className) {
+        String pkg = CourseClasses.packageOf(className);
+        return studentPackages.contains(pkg) || !referencePackages.contains(pkg) && submission.bytes(className).isPresent();
     }
 
     private Class<?> define(String name, byte[] bytes) {

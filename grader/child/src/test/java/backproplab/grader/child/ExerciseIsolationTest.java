@@ -3,6 +3,9 @@ package backproplab.grader.child;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,16 +78,16 @@ class ExerciseIsolationTest {
     }
 
     @Test
-    @DisplayName("a failure names the student's classes that ran and the exercises the reference stood in for")
+    @DisplayName("a failure of a test that calls no exercise method names the student's classes that ran and the exercises the reference stood in for")
     void codeThatRanNamesBothSides() throws ReflectiveOperationException {
         ExerciseIsolation isolation = new ExerciseIsolation(getClass().getClassLoader(), student, reference);
         Class<?> suite = isolation.suiteClass("backproplab.grader.suites.BetaFixtureHiddenTest");
         who(suite.getClassLoader(), "backproplab.beta.B");
 
-        assertThat(isolation.codeThatRan("backproplab.grader.suites.BetaFixtureHiddenTest#who"))
+        assertThat(isolation.codeThatRan("backproplab.grader.suites.BetaFixtureHiddenTest#who", null))
                 .isEqualTo("Your code that ran: B. The course's reference stood in for alpha, so only the code named here"
                         + " can have caused this failure.");
-        assertThat(isolation.codeThatRan("backproplab.grader.suites.OtherHiddenTest#x")).as("a suite it did not load").isEmpty();
+        assertThat(isolation.codeThatRan("backproplab.grader.suites.OtherHiddenTest#x", null)).as("a suite it did not load").isEmpty();
     }
 
     @Test
@@ -108,7 +111,7 @@ class ExerciseIsolationTest {
         Class<?> suite = isolation.suiteClass("backproplab.grader.suites.WholeFixtureHiddenTest");
 
         assertThat(who(suite.getClassLoader(), "backproplab.beta.B")).isEqualTo("student beta over student alpha");
-        assertThat(isolation.codeThatRan("backproplab.grader.suites.WholeFixtureHiddenTest#who"))
+        assertThat(isolation.codeThatRan("backproplab.grader.suites.WholeFixtureHiddenTest#who", null))
                 .startsWith("Your code that ran: A, B.").contains("whole submission");
     }
 
@@ -128,7 +131,7 @@ class ExerciseIsolationTest {
         ExerciseIsolation isolation = new ExerciseIsolation(getClass().getClassLoader(), student, reference);
 
         assertThat(isolation.suiteClass(getClass().getName())).isSameAs(getClass());
-        assertThat(isolation.codeThatRan(getClass().getName() + "#x")).isEmpty();
+        assertThat(isolation.codeThatRan(getClass().getName() + "#x", null)).isEmpty();
     }
 
     @Test
@@ -138,5 +141,88 @@ class ExerciseIsolationTest {
         assertThat(reference.packages()).isEqualTo(Set.of("backproplab.alpha", "backproplab.beta"));
         assertThat(List.of(CourseClasses.isCoursePackage("backproplab.grader.suites"), CourseClasses.isCoursePackage("backproplab.network")))
                 .containsExactly(false, true);
+    }
+
+    @Test
+    @DisplayName("a failure names the exercise methods the test calls, through lambdas and support code, and the student methods the exception came from")
+    void codeThatRanNamesTheStudentsMethods() throws Exception {
+        Path course = temp.resolve("network-course");
+        CourseClasses studentNetwork = CourseClasses.read(compileNetwork(course.resolve("student"),
+                "throw new IllegalStateException(\"student bug in backward\");"));
+        CourseClasses referenceNetwork = CourseClasses.read(compileNetwork(course.resolve("reference"), "return y;"));
+        Path suites = Files.createDirectories(course.resolve("suites"));
+        Path suite = write(course.resolve("suites-src/backproplab/grader/suites/NetworkFixtureHiddenTest.java"), """
+                package backproplab.grader.suites;
+                import backproplab.network.NeuralNetwork;
+                import java.util.function.DoubleUnaryOperator;
+                public class NetworkFixtureHiddenTest {
+                    @backproplab.scoring.Graded(points = 1, task = "network.update", visibility = backproplab.scoring.Visibility.HIDDEN)
+                    public void updates() {
+                        NeuralNetwork net = new NeuralNetwork();
+                        net.forward(1.0);
+                        DoubleUnaryOperator step = net::backward;
+                        NetworkFixtureSupport.train(net, step);
+                        net.gradients();
+                    }
+                    public void neverRuns(NeuralNetwork net) {
+                        net.update(1.0);
+                    }
+                }
+                """);
+        Path support = write(course.resolve("suites-src/backproplab/grader/suites/NetworkFixtureSupport.java"), """
+                package backproplab.grader.suites;
+                import backproplab.network.NeuralNetwork;
+                import java.util.function.DoubleUnaryOperator;
+                final class NetworkFixtureSupport {
+                    static void train(NeuralNetwork net, DoubleUnaryOperator step) {
+                        step.applyAsDouble(2.0);
+                        net.update(0.1);
+                    }
+                }
+                """);
+        Path network = compileNetwork(course.resolve("compile-against"), "return y;");
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", suites.toString(), "-cp",
+                network + java.io.File.pathSeparator + System.getProperty("java.class.path"), suite.toString(), support.toString());
+        assertThat(exit).as("javac exit code for the fixture suite").isZero();
+
+        try (URLClassLoader parent = new URLClassLoader(new URL[] {suites.toUri().toURL(), network.toUri().toURL()},
+                getClass().getClassLoader())) {
+            ExerciseIsolation isolation = new ExerciseIsolation(parent, studentNetwork, referenceNetwork);
+            Class<?> loaded = isolation.suiteClass("backproplab.grader.suites.NetworkFixtureHiddenTest");
+            Throwable failure = null;
+            try {
+                loaded.getMethod("updates").invoke(loaded.getConstructor().newInstance());
+            } catch (InvocationTargetException e) {
+                failure = e.getCause();
+            }
+            assertThat(failure).as("what the fixture test threw").isInstanceOf(IllegalStateException.class);
+
+            assertThat(isolation.codeThatRan("backproplab.grader.suites.NetworkFixtureHiddenTest#updates()", failure))
+                    .as("the line for a test that threw in the student's backward")
+                    .isEqualTo("Your code that ran: NeuralNetwork.forward, NeuralNetwork.backward, NeuralNetwork.scale. The exception was"
+                            + " thrown in NeuralNetwork.backward → NeuralNetwork.scale; after that the test would have called"
+                            + " NeuralNetwork.update." + WHOLE);
+            assertThat(isolation.codeThatRan("backproplab.grader.suites.NetworkFixtureHiddenTest#updates()", new AssertionError("x")))
+                    .as("the line for an assertion that failed in the suite, after the student's methods returned")
+                    .isEqualTo("Your code that ran: NeuralNetwork.forward, NeuralNetwork.backward, NeuralNetwork.update." + WHOLE);
+        }
+    }
+
+    /** The one-exercise course has nothing the reference could stand in for. */
+    private static final String WHOLE = " This test uses your whole submission, so a bug in an earlier exercise can fail it too.";
+
+    /** A one-class course "network": forward, backward (whose helper scale has the given body), update, an accessor. */
+    private static Path compileNetwork(Path classes, String scaleBody) throws IOException {
+        Path source = write(classes.resolveSibling(classes.getFileName() + "-src").resolve("backproplab/network/NeuralNetwork.java"),
+                "package backproplab.network;\npublic final class NeuralNetwork {\n"
+                        + "    public double forward(double x) { return x; }\n"
+                        + "    public double backward(double y) { return scale(y); }\n"
+                        + "    private double scale(double y) { " + scaleBody + " }\n"
+                        + "    public void update(double rate) { }\n"
+                        + "    public java.util.Map<String, Double> gradients() { return java.util.Map.of(); }\n}\n");
+        Files.createDirectories(classes);
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertThat(exit).as("javac exit code for %s", classes).isZero();
+        return classes;
     }
 }

@@ -40,7 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Every failed test's message must also explain itself as DESIGN.md's feedback style asks (see
  * {@link FailureMessageQuality}): it names a student method, gives expected versus actual, and points to the notes.
  *
- * <p>A summary table (mutant, score, the tests that caught it) is written to {@code target/e2e/mutants.md}.
+ * <p>A bug costs points once, where it is: for the mutants of {@link #CHARGED_ONCE} every test that loses points must be
+ * of the mutant's own task.
+ *
+ * <p>A summary table (mutant, score, points lost in its task and in the other tasks of the graded suites, the tests
+ * that caught it) is written to {@code target/e2e/mutants.md}.
  * A few mutants also have golden results in {@code golden-e2e/mutant-<id>.json}.
  */
 @DisplayName("grade, end to end, on mutants of the reference")
@@ -49,6 +53,13 @@ class MutantsTest {
     /** Mutants whose whole normalised results.json is pinned as a golden file. */
     static final List<String> GOLDEN = List.of("network-backward-missing-1-over-m", "activations-relu-derivative-ge",
             "tinynet-update-adds");
+
+    /**
+     * Mutants whose bug once cost points in a test of another method that calls the buggy one, and must not any more:
+     * a backward that never stores dW1 failed update's test with a NullPointerException in the (correct) update, and a
+     * backward that throws (a forgotten transpose) failed two of forward's tests that call backward.
+     */
+    static final List<String> CHARGED_ONCE = List.of("network-backward-never-stores-dw1", "network-backward-forgotten-transpose");
 
     private static final int PARALLEL = 2;
     private static final Map<String, String> SUMMARY = new ConcurrentHashMap<>();
@@ -98,8 +109,9 @@ class MutantsTest {
     @AfterAll
     static void writeSummary() throws IOException {
         long seconds = (System.nanoTime() - startNanos) / 1_000_000_000L;
-        StringBuilder md = new StringBuilder("| mutant | score | wall | failed tests (task) |\n|---|---|---|---|\n");
-        selected().forEach(m -> md.append(SUMMARY.getOrDefault(m.id(), "| " + m.id() + " | not graded | | |")).append('\n'));
+        StringBuilder md = new StringBuilder("| mutant | task | score | lost in its task | lost in other tasks | wall | failed tests (task) |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        selected().forEach(m -> md.append(SUMMARY.getOrDefault(m.id(), "| " + m.id() + " | " + m.task() + " | not graded | | | | |")).append('\n'));
         md.append("\n").append(selected().size()).append(" mutants graded in ").append(seconds).append(" s, ")
                 .append(PARALLEL).append(" at a time.\n");
         Path file = Path.of("target", "e2e", "mutants.md");
@@ -135,9 +147,21 @@ class MutantsTest {
         double score = run.results().path("score").asDouble();
         double max = E2eGrade.maxScore(run);
         List<JsonNode> failed = run.tests().stream().filter(t -> !"passed".equals(t.path("status").asText())).toList();
-        SUMMARY.put(mutant.id(), String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.1f s | %s |", mutant.id(), score, max,
-                run.wallMillis() / 1000.0, failed.stream().map(t -> t.path("name").asText() + " (" + E2eGrade.task(t) + ")")
-                        .collect(Collectors.joining("; "))));
+        double lostInTask = 0;
+        double lostElsewhere = 0;
+        List<String> elsewhere = new ArrayList<>();
+        for (JsonNode test : run.tests()) {
+            double lost = test.path("max_score").asDouble() - test.path("score").asDouble();
+            if (lost > 0 && E2eGrade.task(test).equals(mutant.task())) {
+                lostInTask += lost;
+            } else if (lost > 0) {
+                lostElsewhere += lost;
+                elsewhere.add(test.path("name").asText() + " (" + E2eGrade.task(test) + ", −" + lost + ")");
+            }
+        }
+        SUMMARY.put(mutant.id(), String.format(Locale.ROOT, "| %s | %s | %.2f / %.2f | %.2f | %.2f | %.1f s | %s |", mutant.id(),
+                mutant.task(), score, max, lostInTask, lostElsewhere, run.wallMillis() / 1000.0,
+                failed.stream().map(t -> t.path("name").asText() + " (" + E2eGrade.task(t) + ")").collect(Collectors.joining("; "))));
 
         assertThat(run.exitCode()).as("exit code of grade on mutant %s; %s", mutant.id(), run.describe()).isZero();
         assertThat(max).as("total points of the report for mutant %s (a refused or broken run has none); %s",
@@ -148,6 +172,10 @@ class MutantsTest {
         assertThat(failed).as("failed tests of mutant %s: at least one message should name %s; failed:%n%s",
                         mutant.id(), mutant.expect(), E2eGrade.failures(run))
                 .anyMatch(t -> t.path("output").asText().contains(mutant.expect()));
+        if (CHARGED_ONCE.contains(mutant.id())) {
+            assertThat(elsewhere).as("tests of other tasks than %s that mutant %s costs points (a bug must cost points once, "
+                    + "where it is); failed:%n%s", mutant.task(), mutant.id(), E2eGrade.failures(run)).isEmpty();
+        }
         assertThat(SurefireSchema.problems(read(run.out().resolve("junit.xml"))))
                 .as("Surefire schema problems of the junit.xml of mutant %s", mutant.id()).isEmpty();
         assertThat(failed).as("failed tests of mutant %s whose message does not explain itself (%s)", mutant.id(),

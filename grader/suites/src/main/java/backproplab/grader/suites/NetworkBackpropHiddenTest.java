@@ -186,7 +186,11 @@ class NetworkBackpropHiddenTest {
         Verify.that(Arrays2D.maxAbsDifference(first, second) == 0, () -> "NeuralNetwork.forward — a second forward pass on the same X:"
                 + " expected the output of the first,\n  expected " + Feedback.matrix(first) + "\n  got      " + Feedback.matrix(second)
                 + "\n  forward must not change the parameters or its input (" + DOC + "#forward).");
-        net.backward(y);
+        try {
+            net.backward(y);
+        } catch (RuntimeException e) {
+            return; // backward threw, which backward's own tests report; this test grades forward and update
+        }
         if (!net.gradients().keySet().equals(net.parameters().keySet())) {
             return; // backward is incomplete, which backward's own tests report; update cannot run without every gradient
         }
@@ -220,7 +224,11 @@ class NetworkBackpropHiddenTest {
             double loss = Activations.binaryCrossEntropy(p.yArray(), Arrays2D.array(out));
             Verify.that(Double.isFinite(loss), () -> "Activations.binaryCrossEntropy — the loss of saturated predictions " + where
                     + ": expected a finite number, got " + loss + "; clip ŷ to [1e-7, 1 − 1e-7].");
-            net.backward(p.yArray());
+            try {
+                net.backward(p.yArray());
+            } catch (RuntimeException e) {
+                continue; // backward threw, which backward's own tests report; this test grades forward at huge inputs
+            }
             for (Map.Entry<String, INDArray> g : net.gradients().entrySet()) {
                 double[][] values = Arrays2D.of(g.getValue());
                 Verify.that(Arrays2D.allFinite(values), () -> "NeuralNetwork.backward — gradient d" + g.getKey() + " "

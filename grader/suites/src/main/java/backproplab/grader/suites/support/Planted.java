@@ -3,6 +3,7 @@ package backproplab.grader.suites.support;
 import backproplab.datasets.NumpyRandom;
 import backproplab.network.HiddenActivation;
 import backproplab.network.NeuralNetwork;
+import backproplab.scoring.KnownShapes;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -56,8 +57,10 @@ public record Planted(String name, PlainNetwork plain, double[][] x, double[][] 
         return x[0].length;
     }
 
-    /** A new {@code NeuralNetwork} with exactly the planted parameters. */
+    /** A new {@code NeuralNetwork} with exactly the planted parameters (its sizes and the batch size become {@link KnownShapes}). */
     public NeuralNetwork network() {
+        // An ND4J shape error in this test can then name its factors ("W2 · A1") by the network's sizes and the batch.
+        KnownShapes.network(plain.sizes(), batch());
         return NeuralNetwork.withParameters(plain.parameters(), plain.hidden());
     }
 
