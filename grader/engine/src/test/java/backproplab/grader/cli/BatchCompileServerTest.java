@@ -57,6 +57,8 @@ class BatchCompileServerTest {
             assertThat(batched.path("score").asDouble()).as("%s's score; single grade: %s", student, alone.describe())
                     .isEqualTo(alone.results().path("score").asDouble());
             assertThat(tests(batched)).as("%s's tests", student).isEqualTo(tests(alone.results()));
+            assertThat(withoutTimes(batched.path("output").asText())).as("%s's results output", student)
+                    .isEqualTo(withoutTimes(alone.results().path("output").asText()));
         }
     }
 
@@ -94,6 +96,11 @@ class BatchCompileServerTest {
         List<String> args = new ArrayList<>(List.of("batch", submissions.toString(), "--out", out.toString()));
         args.addAll(options(more));
         return BatchRun.run(args.toArray(String[]::new));
+    }
+
+    /** The text without durations ({@code 1.2 s}, {@code 350 ms}), which differ from run to run. */
+    private static String withoutTimes(String text) {
+        return text.replaceAll("\\b\\d+(\\.\\d+)? ?(ms|s)\\b", "<duration>");
     }
 
     private static List<String> tests(JsonNode results) {
