@@ -30,6 +30,7 @@ import sys
 import time
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import proctree  # noqa: E402 (the process-tree helpers the grading benchmark uses too, beside this file)
 

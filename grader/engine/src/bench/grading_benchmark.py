@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import proctree  # noqa: E402 (the shared process-tree helpers, beside this file)
 
