@@ -12,7 +12,8 @@ The class (N entries, default 30) is built in BENCH_OUT/class from the course's 
                           applied, in the file's order, until the class has N entries
 Then it runs `java -jar grader/target/grader.jar batch <class> --out <dir> --jobs J`, measuring the whole process
 tree with proctree.py (each process's CPU from /proc, so every forked JVM counts, killed ones too), and prints submissions per minute and
-CPU-seconds per submission from the OS's figures (next to the line batch prints itself).
+CPU-seconds per submission from the OS's figures (next to the line batch prints itself), and the CPU per kind of
+process (grader JVM, compile servers, test JVMs; proctree.role).
 
 --compare K   grades K of the entries (spread over the class) again with the single-submission command
               `grade <entry> --out <dir>` and checks that score, max and every test's score equal the batch's.
@@ -29,9 +30,12 @@ import sys
 import time
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import proctree  # noqa: E402 (the process-tree helpers the grading benchmark uses too, beside this file)
+
 ROOT = os.path.abspath(sys.argv[1])
 JAR = os.path.join(ROOT, 'grader/target/grader.jar')
-HERE = os.path.dirname(os.path.abspath(__file__))
 JAVA = os.environ.get('JAVA', 'java')
 OUT = os.environ.get('BENCH_OUT') or os.path.join(ROOT, 'grader/target/bench', 'class-' + time.strftime('%Y%m%d-%H%M%S'))
 FIXTURES = os.path.join(ROOT, 'grader/engine/src/test/resources/submissions')
@@ -92,12 +96,7 @@ def build_class(size):
 
 
 def measured(name, command):
-    result = os.path.join(OUT, name + '.json')
-    with open(os.path.join(OUT, name + '.log'), 'w') as log:
-        subprocess.run([sys.executable, os.path.join(HERE, 'proctree.py'), result] + command, stdout=log,
-                       stderr=subprocess.STDOUT, check=False)
-    with open(result) as f:
-        return json.load(f)
+    return proctree.measure(os.path.join(OUT, name + '.json'), command, os.path.join(OUT, name + '.log'))
 
 
 def batch_command(submissions, out_dir, jobs):
@@ -175,6 +174,10 @@ def main():
     print(f'batch: {wall:.1f} s wall, {cpu:.1f} CPU-s (every process of the tree, from /proc; wait4 saw '
           f'{figures["cpu"]:.1f}), peak RSS {figures["maxRssKb"] / 1024:.0f} MB')
     print(f'  {size / (wall / 60):.2f} submissions per minute, {cpu / size:.2f} CPU-seconds per submission')
+    roles = proctree.by_role(figures)
+    print('  per process kind: ' + '; '.join(
+        f'{name} x{r["count"]} {r["cpu"]:.1f} CPU-s ({r["cpu"] / size:.2f} per submission, JIT {r["jit"]:.1f})'
+        for name, r in sorted(roles.items(), key=lambda item: proctree.ROLES.index(item[0]))))
     print(f'  batch said: {lines[-1] if lines else "(nothing)"}')
     with open(os.path.join(batch_out, 'summary.json'), encoding='utf-8') as f:
         totals = json.load(f)['totals']

@@ -13,6 +13,10 @@ import statistics
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import proctree  # noqa: E402 (the shared process-tree helpers, beside this file)
+
 ROOT = sys.argv[1]
 ARGS = sys.argv[2:]
 EXTRA = ARGS[ARGS.index('--') + 1:] if '--' in ARGS else []
@@ -22,49 +26,21 @@ JAVA = os.environ.get('JAVA', 'java')
 JAR = os.path.join(ROOT, 'grader', 'target', 'grader.jar')
 OUT = os.environ.get('BENCH_OUT') or os.path.join(ROOT, 'grader', 'target', 'bench',
                                                   datetime.datetime.now().strftime('%Y%m%d-%H%M%S'))
-PROCTREE = os.path.join(ROOT, 'grader', 'engine', 'src', 'bench', 'proctree.py')
 FLOOR_SOURCE = os.path.join(ROOT, 'grader', 'engine', 'src', 'bench', 'java', 'backproplab', 'bench', 'GradingFloor.java')
-FLOOR_MAIN = 'backproplab.bench.GradingFloor'
 SUBMISSIONS = {'reference': 'solutions/src/main/java', 'skeleton': 'exercises/src/main/java'}
 # Another build to compare with, graded in the same run, interleaved: a folder laid out like the repository
 # (grader/target/grader.jar and lib/, solutions/src/main/java, exercises/src/main/java).
 BASELINE = os.environ.get('BASELINE')
 BASELINE_SUFFIX = ' (baseline)'
-ROLES = ['grader JVM', 'javac JVM', 'test JVM', 'floor JVM', 'other']
-
-
-def role(cmdline):
-    if not cmdline:
-        return 'other'
-    if os.path.basename(cmdline[0]) not in ('java', 'java.exe'):
-        return 'other'
-    if 'backproplab.grader.child.ChildMain' in cmdline:
-        return 'test JVM'
-    if 'backproplab.grader.compile.CompilerProcess' in cmdline:
-        return 'javac JVM'
-    if FLOOR_MAIN in cmdline:
-        return 'floor JVM'
-    if '-jar' in cmdline or 'backproplab.grader.cli.GraderCommand' in cmdline:
-        return 'grader JVM'
-    return 'other'
+ROLES = proctree.ROLES
+FLOOR_MAIN = proctree.FLOOR_MAIN
+role = proctree.role
 
 
 def measure(name, command, log, cwd=ROOT):
     """Runs command under proctree.py; returns its figures."""
-    result = os.path.join(OUT, name + '.proctree.json')
-    with open(log, 'w') as out:
-        subprocess.run([sys.executable, PROCTREE, result] + command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd,
-                       check=False)
-    with open(result) as f:
-        figures = json.load(f)
-    roles = {}
-    for p in figures['processes']:
-        r = roles.setdefault(role(p['cmdline']), {'cpu': 0.0, 'wall': 0.0, 'hwmKb': 0, 'jit': 0.0, 'count': 0})
-        r['cpu'] += p['cpu']
-        r['wall'] += p['wall']
-        r['hwmKb'] = max(r['hwmKb'], p['hwmKb'])
-        r['jit'] += p['threads'].get('JIT', 0.0)
-        r['count'] += 1
+    figures = proctree.measure(os.path.join(OUT, name + '.proctree.json'), command, log, cwd=cwd)
+    roles = proctree.by_role(figures)
     figures['roles'] = roles
     # wait4 misses what runs under bubblewrap's PID namespace (its init reaps the test JVM, and that rusage never
     # reaches us): the processes' own /proc figures, sampled until each ended, are the whole tree's CPU then.

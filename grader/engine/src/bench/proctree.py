@@ -2,6 +2,8 @@
 """Runs a command and measures its whole process tree from the OS's accounting (Linux /proc and wait4).
 
 Usage: proctree.py <result.json> <command> [args...]
+As a module (the grading and class benchmarks import it): measure() runs a command under this script and
+returns its figures, role() names the grader's processes by their command line, and by_role() sums them.
 
 Every 20 ms it lists the command's descendants and reads, per process, /proc/<pid>/stat (user + system CPU),
 /proc/<pid>/status (VmHWM, the peak resident set) and the CPU of each thread, grouped by thread name (JIT
@@ -94,6 +96,50 @@ class Sampler:
         while not self.stop:
             self.poll()
             time.sleep(0.02)
+
+
+# The grader's processes, by what their command line runs.
+ROLES = ['grader JVM', 'javac JVM', 'compile server', 'test JVM', 'floor JVM', 'other']
+FLOOR_MAIN = 'backproplab.bench.GradingFloor'
+
+
+def role(cmdline):
+    """What a process of a grading tree is, from its command line."""
+    if not cmdline or os.path.basename(cmdline[0]) not in ('java', 'java.exe'):
+        return 'other'
+    if 'backproplab.grader.child.ChildMain' in cmdline:
+        return 'test JVM'
+    if 'backproplab.grader.compile.CompilerProcess' in cmdline:
+        return 'javac JVM'
+    if 'backproplab.grader.compile.CompileServerMain' in cmdline:
+        return 'compile server'
+    if FLOOR_MAIN in cmdline:
+        return 'floor JVM'
+    if '-jar' in cmdline or 'backproplab.grader.cli.GraderCommand' in cmdline:
+        return 'grader JVM'
+    return 'other'
+
+
+def by_role(figures):
+    """Per role: the sum of the processes' CPU and lifetimes, the largest peak RSS, JIT CPU and the count."""
+    roles = {}
+    for p in figures['processes']:
+        r = roles.setdefault(role(p['cmdline']), {'cpu': 0.0, 'wall': 0.0, 'hwmKb': 0, 'jit': 0.0, 'count': 0})
+        r['cpu'] += p['cpu']
+        r['wall'] += p['wall']
+        r['hwmKb'] = max(r['hwmKb'], p['hwmKb'])
+        r['jit'] += p['threads'].get('JIT', 0.0)
+        r['count'] += 1
+    return roles
+
+
+def measure(result, command, log, cwd=None):
+    """Runs command under this script (its output to the file log) and returns the figures it wrote to result."""
+    with open(log, 'w') as out:
+        subprocess.run([sys.executable, os.path.abspath(__file__), result] + command, stdout=out,
+                       stderr=subprocess.STDOUT, cwd=cwd, check=False)
+    with open(result) as f:
+        return json.load(f)
 
 
 def main():

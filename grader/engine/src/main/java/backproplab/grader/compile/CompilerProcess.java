@@ -76,6 +76,7 @@ public final class CompilerProcess {
     private final List<Path> graderClasspath;
     private final Path java;
     private final List<String> tuningFlags;
+    private final CompileServers servers;
     private long lastCpuMillis = -1;
     private Result lastResult;
 
@@ -88,6 +89,21 @@ public final class CompilerProcess {
         this.graderClasspath = List.copyOf(graderClasspath);
         this.java = java;
         this.tuningFlags = List.copyOf(tuningFlags);
+        this.servers = null;
+    }
+
+    /**
+     * Compiles in a warm compile server of {@code servers} instead of a JVM of its own: the same request, the same
+     * result, the same retry after a kill from outside; {@link #lastCpuMillis()} is then the server's CPU time charged
+     * to this request ({@link CompileServer}).
+     *
+     * @param servers the batch's compile servers
+     */
+    public CompilerProcess(CompileServers servers) {
+        this.graderClasspath = List.of();
+        this.java = null;
+        this.tuningFlags = List.of();
+        this.servers = servers;
     }
 
     /**
@@ -131,6 +147,32 @@ public final class CompilerProcess {
         }
     }
 
+    /**
+     * The death of a compiler JVM that no submission can cause: a signal from another process (hang-up, interrupt,
+     * kill, terminate), given as the exit value a {@link Process} reports for it (128 + the signal).
+     *
+     * @param exitValue the process's exit value
+     * @return the exception to retry on, or {@code null} if it was not such a death
+     */
+    static KilledFromOutside killedFromOutside(int exitValue) {
+        int signal = exitValue - 128;
+        return signal == 1 || signal == 2 || signal == 9 || signal == 15 ? killedBy(signal) : null;
+    }
+
+    private static KilledFromOutside killedBy(int signal) {
+        return new KilledFromOutside("The compiler process was killed by signal " + signal + " from outside the grader.");
+    }
+
+    /** How long a compile (and its checks) may take before it is given up, in milliseconds. */
+    static long limitMillis() {
+        return LIMIT_SECONDS * 1000;
+    }
+
+    /** What a compile that took longer than {@code limitMillis} is told, one-shot or served alike. */
+    static String tooLong(long limitMillis) {
+        return "javac did not finish within " + (limitMillis % 1000 == 0 ? limitMillis / 1000 + " s" : limitMillis + " ms");
+    }
+
     /** The compiler JVM ended by a signal that another process sent (hang-up, interrupt, kill, terminate). */
     static final class KilledFromOutside extends IOException {
         private static final long serialVersionUID = 1L;
@@ -149,6 +191,13 @@ public final class CompilerProcess {
                 submission.sources().stream().map(Path::toString).toList(), submission.form(),
                 classpath.stream().map(Path::toString).toList(), classesDir.toString(), checks);
         JSON.writeValue(requestFile.toFile(), request);
+        Result result = servers != null ? servers.compile(request) : runOneShot(requestFile, resultFile, workDir);
+        lastCpuMillis = result.cpuMillis();
+        lastResult = result;
+        return new CompileResult(result.success(), classesDir, result.errors(), result.warnings());
+    }
+
+    private Result runOneShot(Path requestFile, Path resultFile, Path workDir) throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(tuningFlags);
         command.addAll(List.of("-Xss4m", "-Xmx256m",
@@ -159,26 +208,22 @@ public final class CompilerProcess {
         try {
             if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("javac did not finish within " + LIMIT_SECONDS + " s");
+                throw new IOException(tooLong(LIMIT_SECONDS * 1000));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while compiling", e);
         }
-        int signal = process.exitValue() - 128;
-        if (signal == 1 || signal == 2 || signal == 9 || signal == 15) {
-            throw new KilledFromOutside("The compiler process was killed by signal " + signal
-                    + " from outside the grader.");
+        KilledFromOutside killed = killedFromOutside(process.exitValue());
+        if (killed != null) {
+            throw killed;
         }
         if (process.exitValue() != 0 || !Files.exists(resultFile)) {
             throw new IOException("The compiler process failed (exit code " + process.exitValue() + "): "
                     + Files.readString(log, StandardCharsets.UTF_8).strip());
         }
-        Result result = JSON.readValue(resultFile.toFile(), Result.class);
-        lastCpuMillis = result.cpuMillis();
-        lastResult = result;
-        return new CompileResult(result.success(), classesDir, result.errors(), result.warnings());
+        return JSON.readValue(resultFile.toFile(), Result.class);
     }
 
     /** CPU time of the last compiler JVM, in milliseconds, or {@code -1} if unknown. */
@@ -204,6 +249,19 @@ public final class CompilerProcess {
      */
     public static void main(String[] args) throws IOException {
         Request request = JSON.readValue(Path.of(args[0]).toFile(), Request.class);
+        JSON.writeValue(Path.of(args[1]).toFile(), handle(request));
+    }
+
+    /**
+     * What the child does with one request, in the one-shot JVM ({@link #main}) and in the compile server
+     * ({@link CompileServerMain}) alike: a new {@link SubmissionCompiler} (a new javac task and file manager), then the
+     * checks on the class files, with the skeleton's API parsed anew and a new class loader for the submission.
+     *
+     * @param request what to compile and check
+     * @return the result, with this JVM's CPU time so far
+     * @throws IOException if the class files cannot be written or read
+     */
+    static Result handle(Request request) throws IOException {
         LoadedSubmission submission = new LoadedSubmission(Path.of(request.displayRoot()), Path.of(request.sourceRoot()),
                 request.sources().stream().map(Path::of).toList(), request.form());
         List<Path> libraries = request.classpath().stream().map(Path::of).toList();
@@ -215,7 +273,7 @@ public final class CompilerProcess {
             findings = SubmissionChecks.run(result.classesDir(), SkeletonApi.parse(request.checks().skeletonApi()),
                     libraries, request.checks().structureRules() ? StructureRules.load() : null);
         }
-        JSON.writeValue(Path.of(args[1]).toFile(), new Result(result.success(), result.errors(), result.warnings(),
-                ProcessCpu.millis(), javacMillis, findings));
+        return new Result(result.success(), result.errors(), result.warnings(), ProcessCpu.millis(), javacMillis,
+                findings);
     }
 }

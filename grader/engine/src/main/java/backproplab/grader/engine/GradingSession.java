@@ -7,6 +7,7 @@ import backproplab.grader.checks.StructureRules;
 import backproplab.grader.checks.SubmissionChecks;
 import backproplab.grader.compile.CompileResult;
 import backproplab.grader.compile.CompilerJvmTuning;
+import backproplab.grader.compile.CompileServers;
 import backproplab.grader.compile.CompilerProcess;
 import backproplab.grader.compile.SubmissionCompiler;
 import backproplab.grader.intake.GivenFiles;
@@ -94,6 +95,7 @@ public final class GradingSession {
     private final SkeletonApi skeleton;
     private final RuntimeClasspath classpath;
     private final StructureRules rules;
+    private final CompileServers compileServers;
 
     /**
      * @param settings  what to run and within which limits
@@ -156,10 +158,27 @@ public final class GradingSession {
     }
 
     public GradingSession(Settings settings, SkeletonApi skeleton, RuntimeClasspath classpath, StructureRules rules) {
+        this(settings, skeleton, classpath, rules, null);
+    }
+
+    private GradingSession(Settings settings, SkeletonApi skeleton, RuntimeClasspath classpath, StructureRules rules,
+                           CompileServers compileServers) {
         this.settings = settings;
         this.skeleton = skeleton;
         this.classpath = classpath;
         this.rules = rules;
+        this.compileServers = compileServers;
+    }
+
+    /**
+     * The same session compiling in warm compile servers (a batch's) instead of a one-shot javac JVM per submission,
+     * when it forks the compiler at all; the requests and results are the same ({@link CompileServers}).
+     *
+     * @param servers the compile servers, or {@code null} for a one-shot javac JVM per submission
+     * @return a session that differs from this one in where it compiles only
+     */
+    public GradingSession withCompileServers(CompileServers servers) {
+        return new GradingSession(settings, skeleton, classpath, rules, servers);
     }
 
     /**
@@ -172,7 +191,7 @@ public final class GradingSession {
     public GradingSession withPictures(Path pictures) {
         Settings s = settings;
         return new GradingSession(new Settings(s.suites(), s.sandbox(), s.submissionLimits(), s.java(), s.backendInfo(),
-                s.forkCompiler(), s.thresholds(), pictures, s.cds()), skeleton, classpath, rules);
+                s.forkCompiler(), s.thresholds(), pictures, s.cds()), skeleton, classpath, rules, compileServers);
     }
 
     /** The grader's code and libraries, as the test JVM and the javac JVM get them. */
@@ -230,9 +249,9 @@ public final class GradingSession {
                 // The registered rules can be checked in the javac JVM, which loads them itself; others only here.
                 boolean rulesInCompilerJvm = rules instanceof StructureRules.Registered;
                 if (settings.forkCompiler()) {
-                    CompilerProcess compiler = new CompilerProcess(classpath.engine(), settings.java(),
-                            CompilerJvmTuning.flags(ClassDataSharing.folder(classpath), classpath.engine(), settings.java(),
-                                    archives));
+                    CompilerProcess compiler = compileServers != null ? new CompilerProcess(compileServers)
+                            : new CompilerProcess(classpath.engine(), settings.java(), CompilerJvmTuning.flags(
+                                    ClassDataSharing.folder(classpath), classpath.engine(), settings.java(), archives));
                     compiled = compiler.compile(loaded, classpath.compileClasspath(), classesDir, workDir.resolve("compile"),
                             new CompilerProcess.Checks(skeleton.text(), rulesInCompilerJvm));
                     timings.cpu("javac JVM", compiler.lastCpuMillis());

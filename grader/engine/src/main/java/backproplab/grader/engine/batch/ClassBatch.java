@@ -1,5 +1,8 @@
 package backproplab.grader.engine.batch;
 
+import backproplab.grader.compile.CompileServers;
+import backproplab.grader.compile.CompilerJvmTuning;
+import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingSession;
 import backproplab.grader.sandbox.IsolationLevel;
 import java.io.IOException;
@@ -44,6 +47,21 @@ public final class ClassBatch {
     private ClassBatch() {
     }
 
+    /**
+     * Warm compile servers for the batch's workers when the session forks its compiler, else {@code null}: the same
+     * JVM flags as the one-shot javac JVM, its archive included, but for the JIT ({@link CompilerJvmTuning#serverFlags}).
+     */
+    private static CompileServers compileServers(GradingSession session) throws IOException {
+        GradingSession.Settings settings = session.settings();
+        if (!settings.forkCompiler()) {
+            return null;
+        }
+        List<Path> classpath = session.classpath().engine();
+        return new CompileServers(classpath, settings.java(), CompilerJvmTuning.serverFlags(
+                ClassDataSharing.folder(session.classpath()), classpath, settings.java(),
+                settings.cds() != ClassDataSharing.Mode.OFF));
+    }
+
     /** Clones the shard's share of the listed repositories into the submissions folder; the plan of the clones. */
     private static BatchPlan cloned(Request request, PrintWriter console) throws IOException {
         List<RepositoryList.Repository> repositories = RepositoryList.read(request.repositories());
@@ -79,13 +97,18 @@ public final class ClassBatch {
         Files.createDirectories(request.outDir());
         GradingSession session = GradingSession.forBundledCourse(request.settings(), request.structureRules(),
                 request.moreSuites(), request.isolation());
-        String version = GraderFingerprint.of(request.settings(), request.moreSuites(), request.structureRules());
+        // The session's settings, not the request's: they carry the isolation level that this machine gives.
+        String version = GraderFingerprint.of(session.settings(), request.moreSuites(), request.structureRules());
         boolean pictures = request.settings().pictures() != null;
-        SubmissionGrader grader = new SubmissionGrader(session, version, pictures, request.outDir());
         if (!request.shard().equals(ShardSpec.ALL)) {
             console.println("Shard " + request.shard() + ": " + plan.selected().size() + " of " + plan.all().size() + " submissions.");
         }
-        BatchRun run = new BatchRunner(grader, version, request.outDir(), request.jobs(), request.regrade()).run(plan, progress);
+        BatchRun run;
+        try (CompileServers servers = compileServers(session)) {
+            SubmissionGrader grader = new SubmissionGrader(session.withCompileServers(servers), version, pictures,
+                    request.outDir());
+            run = new BatchRunner(grader, version, request.outDir(), request.jobs(), request.regrade()).run(plan, progress);
+        }
         ClassOutput.writeAll(run.records(), request.outDir());
         long notGradable = run.records().stream().filter(r -> !r.gradable()).count();
         console.println("Wrote " + run.records().size() + " submission folders, " + Gradebook.FILE_NAME + ", "
