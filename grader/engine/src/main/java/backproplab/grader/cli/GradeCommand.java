@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                     + "--max-restarts times); --run-timeout bounds the whole forked run. The score is computed "
                     + "by this process from the test JVM's event stream, never by the test JVM.",
             "",
-            "Isolation (--isolation): full runs the test JVM in a bubblewrap sandbox (Linux: a uid of its own, no network, "
+            "Isolation (--isolation): full runs the test JVM in a bubblewrap sandbox (Linux: uid 65534, no network, "
                     + "read-only file system but its scratch folder, own PID namespace) with only the JDK modules the "
                     + "suites need; modules only limits the JDK modules; none runs it with the grader's own rights. "
                     + "auto, the default, picks full when bubblewrap works here, else modules; every report says "

@@ -8,7 +8,7 @@ import java.util.Locale;
 public enum IsolationLevel {
 
     /**
-     * {@link #MODULES}, and on Linux the test JVM runs in a bubblewrap sandbox: as a uid of its own, in its own PID, network,
+     * {@link #MODULES}, and on Linux the test JVM runs in a bubblewrap sandbox: as uid 65534, in its own PID, network,
      * IPC and mount namespaces, with every file read-only except its scratch folder, a private {@code /tmp} and a cap on
      * its processes. It cannot signal or trace the grader, reach the network, write outside its scratch folder, or leave
      * a process behind.

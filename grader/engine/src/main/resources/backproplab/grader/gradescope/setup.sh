@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder image (Ubuntu). It installs a JDK 17
 # (the grader compiles submissions with javac) and bubblewrap (the grader runs the student's code in a
-# bubblewrap sandbox: a uid of its own, no network, read-only file system, own PID namespace). The grader itself
+# bubblewrap sandbox: uid 65534, no network, read-only file system, own PID namespace). The grader itself
 # (grader.jar and lib/) comes from this zip; nothing is built on the box.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
