@@ -30,13 +30,10 @@ import java.util.stream.Stream;
  *   /run/backproplab/ro-NN/name  each file or folder the test JVM reads: class path entries, the thresholds file
  *   .../scratch/native-cache/*   ND4J's native libraries, read-only ({@link NativeCache})
  * </pre>
- * When the grader runs as root, the test JVM runs as a uid and gid of its own, one per sandbox and none of the
- * machine's accounts ({@link SandboxUids}; {@code setpriv}, every capability dropped, no new privileges): it cannot
- * signal, trace or read the files of the grader's account, nor those of another sandbox. Otherwise it runs as uid
+ * When the grader runs as root, the test JVM runs as uid and gid 65534 ({@code setpriv}, every capability dropped,
+ * no new privileges): it cannot signal, trace or read the files of the grader's account. Otherwise it runs as uid
  * 65534 of a user namespace of its own (still the grader's account outside it, which the PID namespace hides). The
- * number of processes of that uid is capped ({@code prlimit --nproc}) when prlimit is there: the kernel counts a
- * uid's processes and threads over the whole machine, so a uid per sandbox keeps one submission's threads (a thread
- * bomb, or just several test JVMs of a batch) from using up the cap of another. The environment is
+ * number of processes of that uid is capped ({@code prlimit --nproc}) when prlimit is there. The environment is
  * emptied but for a few harmless variables, so no secret of the grader's reaches the test JVM.
  */
 final class Bubblewrap {
@@ -44,7 +41,7 @@ final class Bubblewrap {
     /** System property naming the bubblewrap executable; without it, {@code bwrap} is looked for on the PATH. */
     static final String EXECUTABLE_PROPERTY = "backproplab.bwrap";
 
-    /** The uid and gid of the test JVM inside a user namespace of its own (nobody), when the grader is not root. */
+    /** The uid and gid of the test JVM (nobody). */
     static final int SANDBOX_UID = 65534;
     /** Cap on the processes (and threads) of the test JVM's uid. */
     static final int MAX_PROCESSES = 512;
@@ -109,7 +106,7 @@ final class Bubblewrap {
             Optional<Path> found = Commands.find("setpriv");
             if (found.isEmpty()) {
                 return new Probe(null, "setpriv (util-linux) is not installed, and the grader runs as root: it needs "
-                        + "setpriv to run the test JVM as a uid of its own");
+                        + "setpriv to run the test JVM as uid " + SANDBOX_UID);
             }
             setpriv = found.get();
         }
@@ -145,17 +142,16 @@ final class Bubblewrap {
 
     /** For the report: what the sandbox does. */
     String description() {
-        return version + ": " + (root ? "a uid of its own (none of the machine's accounts)" : "uid " + SANDBOX_UID + " in its own user namespace")
+        return version + ": " + (root ? "own uid " + SANDBOX_UID : "uid " + SANDBOX_UID + " in its own user namespace")
                 + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
                 + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes" : " (no process cap: prlimit is missing)");
     }
 
     /**
      * Lays out one test JVM's sandbox around a host scratch folder, which it prepares (sub-folders, and the owner when
-     * the test JVM runs as a host uid of its own).
+     * the test JVM runs as uid 65534).
      */
     Layout layout(Path hostScratch, List<String> moduleOptions) throws IOException {
-        int uid = root ? SandboxUids.next() : SANDBOX_UID;
         Files.createDirectories(hostScratch.resolve("tmp"));
         Path cacheMounts = Files.createDirectories(hostScratch.resolve("native-cache"));
         List<Path> cacheEntries = Files.isDirectory(nativeCache.folder()) ? nativeCache.entries() : List.of();
@@ -164,11 +160,11 @@ final class Bubblewrap {
         }
         if (root) {
             for (Path folder : List.of(hostScratch, hostScratch.resolve("tmp"), cacheMounts)) {
-                Files.setAttribute(folder, "unix:uid", uid);
-                Files.setAttribute(folder, "unix:gid", uid);
+                Files.setAttribute(folder, "unix:uid", SANDBOX_UID);
+                Files.setAttribute(folder, "unix:gid", SANDBOX_UID);
             }
         }
-        return new Layout(hostScratch, cacheEntries, moduleOptions, uid);
+        return new Layout(hostScratch, cacheEntries, moduleOptions);
     }
 
     /**
@@ -194,21 +190,14 @@ final class Bubblewrap {
         private final Path hostScratch;
         private final List<Path> cacheEntries;
         private final List<String> moduleOptions;
-        private final int uid;
         private final Map<Path, Path> readOnly = new LinkedHashMap<>();
         /** Host files under /tmp, mounted read-only at their own path inside the sandbox's private /tmp. */
         private final Set<Path> inPlaceUnderTmp = new LinkedHashSet<>();
 
-        private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions, int uid) {
+        private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions) {
             this.hostScratch = hostScratch;
             this.cacheEntries = cacheEntries;
             this.moduleOptions = List.copyOf(moduleOptions);
-            this.uid = uid;
-        }
-
-        /** The uid and gid the test JVM runs as: on the host when the grader is root, else in its user namespace. */
-        int uid() {
-            return uid;
         }
 
         @Override
@@ -275,7 +264,7 @@ final class Bubblewrap {
             }
             command.add("--");
             if (root) {
-                command.addAll(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid,
+                command.addAll(List.of(setpriv.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
                         "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"));
             }
             if (prlimit != null) {
