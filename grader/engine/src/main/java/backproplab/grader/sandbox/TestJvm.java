@@ -21,9 +21,11 @@ final class TestJvm implements AutoCloseable {
     private final ProcessSweep sweep;
     private final Path seenPictures;
     private final Path hostPictures;
+    private final SandboxLayout layout;
 
     TestJvm(EventServer server, Process process, String token, boolean waitsForGo, Path seenPictures,
-            Path hostPictures, ProcessSweep sweep) {
+            Path hostPictures, ProcessSweep sweep, SandboxLayout layout) {
+        this.layout = layout;
         this.sweep = sweep;
         this.seenPictures = seenPictures;
         this.hostPictures = hostPictures;
@@ -108,10 +110,14 @@ final class TestJvm implements AutoCloseable {
         return sweep.cpuMillisSeen();
     }
 
-    /** Kills the JVM and closes its event socket. */
+    /** Kills the JVM, closes its event socket and frees what its layout held (its uid). */
     @Override
     public void close() throws IOException {
-        kill();
-        server.close();
+        try {
+            kill();
+            server.close();
+        } finally {
+            layout.close();
+        }
     }
 }
