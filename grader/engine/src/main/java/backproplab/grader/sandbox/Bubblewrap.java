@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * no new privileges): it cannot signal, trace or read the files of the grader's account; while other sandboxes of the
  * machine run, it gets a uid just below 65534 of its own ({@link SandboxUids}), so that its process cap is its own. Otherwise it runs as uid
  * 65534 of a user namespace of its own (still the grader's account outside it, which the PID namespace hides). The
- * number of processes of that uid is capped ({@code prlimit --nproc}) when prlimit is there. The environment is
+ * number of processes of that uid is capped ({@code prlimit --nproc}), and the size of each file it writes
+ * ({@code --fsize}, {@link ScratchQuota}), when prlimit is there. The environment is
  * emptied but for a few harmless variables, so no secret of the grader's reaches the test JVM.
  */
 final class Bubblewrap {
@@ -151,7 +152,8 @@ final class Bubblewrap {
         return version + ": " + (root ? "own uid " + SANDBOX_UID + " (or one just below it of its own while other "
                 + "sandboxes run)" : "uid " + SANDBOX_UID + " in its own user namespace")
                 + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
-                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes" : " (no process cap: prlimit is missing)");
+                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes and " + (ScratchQuota.DEFAULT.maxBytes() >> 20)
+                        + " MB per file" : " (no process or file-size cap: prlimit is missing)");
     }
 
     /**
@@ -285,7 +287,8 @@ final class Bubblewrap {
                         "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"));
             }
             if (prlimit != null) {
-                command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES, "--"));
+                command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES,
+                        "--fsize=" + ScratchQuota.DEFAULT.maxBytes(), "--"));
             }
             List<String> options = new ArrayList<>(moduleOptions);
             options.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);

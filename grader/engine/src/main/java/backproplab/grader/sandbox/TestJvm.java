@@ -37,6 +37,11 @@ final class TestJvm implements AutoCloseable {
         this.stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
     }
 
+    /** The JVM's scratch folder on the host (the one place it can write), which holds its pictures folder. */
+    Path hostScratch() {
+        return hostPictures.getParent();
+    }
+
     /** The JVM's pictures folder, as the JVM sees it. */
     Path seenPictures() {
         return seenPictures;

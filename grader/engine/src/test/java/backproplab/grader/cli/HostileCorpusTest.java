@@ -103,12 +103,25 @@ class HostileCorpusTest {
             assertThat(rulesBatch.exitCode()).as(rulesBatch.describe()).isZero();
 
             // The table first (for the notes: attack, layer, verdict, time), then the checks.
-            System.out.println("hostile corpus: entry | layer | status | score | verdict | timings");
+            System.out.println("hostile corpus: entry | layer | status | score | total ms | verdict | why the test JVM was replaced");
             for (Expected e : expected) {
                 Path report = out.resolve(e.id());
+                JsonNode timings = JSON.readTree(report.resolve("timings.json").toFile());
+                JsonNode results = JSON.readTree(report.resolve("results.json").toFile());
+                String output = results.path("output").asText();
                 System.out.println(e.id() + " | " + (e.rules() ? "rules" : "sandbox") + " | "
-                        + Files.readString(report.resolve("timings.json")).replaceAll("\\s+", " ") + " | "
-                        + firstLine(JSON.readTree(report.resolve("results.json").toFile()).path("output").asText()));
+                        + timings.path("status").asText() + " | " + results.path("score").asDouble() + " | "
+                        + timings.path("totalMillis").asLong() + " | " + headline(output) + " | "
+                        + output.lines().filter(line -> line.startsWith("- The test JVM was replaced")).findFirst()
+                                .orElse(""));
+                for (JsonNode test : results.path("tests")) {
+                    if (!test.path("name").asText().startsWith("API: ")) {
+                        String said = test.path("output").asText().replace('\n', ' ');
+                        System.out.println("    " + test.path("name").asText() + ": "
+                                + test.path("extra_data").path("outcome").asText() + " "
+                                + said.substring(0, Math.min(160, said.length())));
+                    }
+                }
             }
             for (Expected e : expected) {
                 Path report = out.resolve(e.id());
@@ -172,8 +185,9 @@ class HostileCorpusTest {
         }
     }
 
-    private static String firstLine(String text) {
-        return text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+    /** The verdict's headline: the first line after the one naming the submission. */
+    private static String headline(String output) {
+        return output.lines().filter(line -> !line.isBlank()).skip(1).findFirst().orElse("");
     }
 
     private static List<String> withFull(List<String> options) {

@@ -1,0 +1,91 @@
+package backproplab.grader.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bubblewrap layer alone, as root (the Gradescope case): two sandboxes at once, a fork bomb in the first, and the
+ * second still starts its threads, because each runs as a uid of its own and so has a process cap of its own. With
+ * one shared uid 65534, the bomb took all 512 processes of that uid and the second sandbox's JVM could start no
+ * thread (the honest submission graded beside a fork bomb scored 0). Not as another user: each sandbox then has a
+ * user namespace of its own, whose process count is its own already.
+ */
+@DisplayName("The bubblewrap sandbox's process cap, as root")
+class SandboxProcessCapTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("is a sandbox's own: a fork bomb in one sandbox leaves another sandbox beside it its threads")
+    void aForkBombLeavesTheNeighbourItsThreads() throws IOException, InterruptedException {
+        assumeTrue(SandboxVisibility.isRoot(), "as root only: another user's sandboxes have user namespaces of their own");
+        Path java = SandboxRunner.currentJava();
+        Bubblewrap.Probe probe = Bubblewrap.probe(new ModuleLimits.Applied(java, List.of(), "none", false), List.of());
+        assumeTrue(probe.works(), "bubblewrap does not work here: " + probe.problem());
+        Bubblewrap sandbox = probe.bubblewrap();
+
+        Path bombScratch = Files.createDirectories(temp.resolve("bomb"));
+        Path neighbourScratch = Files.createDirectories(temp.resolve("neighbour"));
+        try (Bubblewrap.Layout bomb = sandbox.layout(bombScratch, List.of());
+             Bubblewrap.Layout neighbour = sandbox.layout(neighbourScratch, List.of())) {
+            Files.writeString(bombScratch.resolve("Bomb.java"), """
+                    public class Bomb {
+                        public static void main(String[] args) throws Exception {
+                            new ProcessBuilder("sh", "-c", "b() { b & b & wait; }; b").start();
+                            System.out.println("bombing");
+                            Thread.sleep(20_000);
+                        }
+                    }
+                    """, StandardCharsets.UTF_8);
+            Files.writeString(neighbourScratch.resolve("Threads.java"), """
+                    public class Threads {
+                        public static void main(String[] args) throws Exception {
+                            int started = 0;
+                            try {
+                                for (; started < 64; started++) {
+                                    Thread t = new Thread(() -> { try { Thread.sleep(2_000); } catch (InterruptedException e) { } });
+                                    t.setDaemon(true);
+                                    t.start();
+                                }
+                            } finally {
+                                System.out.println("started " + started + " threads");
+                            }
+                        }
+                    }
+                    """, StandardCharsets.UTF_8);
+            Process bombing = start(bomb, java, "Bomb.java", bombScratch);
+            try {
+                String first = new String(bombing.getInputStream().readNBytes("bombing".length()), StandardCharsets.UTF_8);
+                assertThat(first).as("the bomb's sandbox started").isEqualTo("bombing");
+                Thread.sleep(3_000);
+                Process threads = start(neighbour, java, "Threads.java", neighbourScratch);
+                boolean ended = threads.waitFor(60, TimeUnit.SECONDS);
+                String output = new String(threads.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(ended).as("the neighbour ended").isTrue();
+                assertThat(output).as("the neighbour's output, beside a fork bomb").contains("started 64 threads");
+                assertThat(threads.exitValue()).as("the neighbour's exit code; " + output).isZero();
+            } finally {
+                bombing.destroyForcibly();
+                bombing.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Process start(Bubblewrap.Layout layout, Path java, String source, Path hostScratch) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(layout.seenJava(java).toString(),
+                layout.scratch().resolve(source).toString()))).directory(hostScratch.toFile()).redirectErrorStream(true);
+        layout.environment(builder.environment());
+        return builder.start();
+    }
+}
