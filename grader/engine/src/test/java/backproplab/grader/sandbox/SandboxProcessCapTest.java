@@ -3,7 +3,9 @@ package backproplab.grader.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class SandboxProcessCapTest {
             Files.writeString(bombScratch.resolve("Bomb.java"), """
                     public class Bomb {
                         public static void main(String[] args) throws Exception {
-                            new ProcessBuilder("sh", "-c", "b() { b & b & wait; }; b").start();
+                            new ProcessBuilder("sh", "-c", "sleep 1; b() { b & b & wait; }; b").start();
                             System.out.println("bombing");
                             Thread.sleep(20_000);
                         }
@@ -66,8 +68,13 @@ class SandboxProcessCapTest {
                     """, StandardCharsets.UTF_8);
             Process bombing = start(bomb, java, "Bomb.java", bombScratch);
             try {
-                String first = new String(bombing.getInputStream().readNBytes("bombing".length()), StandardCharsets.UTF_8);
-                assertThat(first).as("the bomb's sandbox started").isEqualTo("bombing");
+                BufferedReader lines = new BufferedReader(new InputStreamReader(bombing.getInputStream(),
+                        StandardCharsets.UTF_8));
+                StringBuilder seen = new StringBuilder();
+                for (String line = lines.readLine(); line != null && !line.equals("bombing"); line = lines.readLine()) {
+                    seen.append(line).append('\n');
+                }
+                assertThat(bombing.isAlive()).as("the bomb's sandbox runs; it printed %s", seen).isTrue();
                 Thread.sleep(3_000);
                 Process threads = start(neighbour, java, "Threads.java", neighbourScratch);
                 boolean ended = threads.waitFor(60, TimeUnit.SECONDS);
