@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * no new privileges): it cannot signal, trace or read the files of the grader's account; while other sandboxes of the
  * machine run, it gets a uid just below 65534 of its own ({@link SandboxUids}), so that its process cap is its own. Otherwise it runs as uid
  * 65534 of a user namespace of its own (still the grader's account outside it, which the PID namespace hides). The
- * number of processes of that uid is capped ({@code prlimit --nproc}), and the size of each file it writes
- * ({@code --fsize}, {@link ScratchQuota}), when prlimit is there. The environment is
+ * number of processes of that uid is capped ({@code prlimit --nproc}), and so are the memory of each process
+ * ({@code --data}) and the size of each file it writes ({@code --fsize}, {@link ScratchQuota}), when prlimit is there. The environment is
  * emptied but for a few harmless variables, so no secret of the grader's reaches the test JVM.
  */
 final class Bubblewrap {
@@ -47,6 +47,13 @@ final class Bubblewrap {
     static final int SANDBOX_UID = 65534;
     /** Cap on the processes (and threads) of the test JVM's uid. */
     static final int MAX_PROCESSES = 512;
+    /**
+     * Cap on each sandboxed process's writable private memory ({@code prlimit --data}: heap, thread stacks, malloc and
+     * native buffers). JavaCPP's caps only count the buffers it allocates itself: {@code Nd4j.create(DOUBLE, 1L << 30)}
+     * is allocated by libnd4j and made the test JVM 8.3 GB resident before JavaCPP noticed. The test JVM needs well
+     * under 1 GB (384 MB of heap); 2 GB stops such an allocation, which then fails in the test that made it.
+     */
+    static final long MAX_DATA_BYTES = 2L << 30;
     private static final Path TMP = Path.of("/tmp");
     /** The folders the sandbox replaces with its own, so that the test JVM never sees the host's there. */
     private static final List<Path> REPLACED = List.of(TMP, Path.of("/run"), Path.of("/dev"), Path.of("/proc"));
@@ -152,8 +159,9 @@ final class Bubblewrap {
         return version + ": " + (root ? "own uid " + SANDBOX_UID + " (or one just below it of its own while other "
                 + "sandboxes run)" : "uid " + SANDBOX_UID + " in its own user namespace")
                 + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
-                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes and " + (ScratchQuota.DEFAULT.maxBytes() >> 20)
-                        + " MB per file" : " (no process or file-size cap: prlimit is missing)");
+                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes, " + (MAX_DATA_BYTES >> 30) + " GB of memory "
+                        + "and " + (ScratchQuota.DEFAULT.maxBytes() >> 20) + " MB per file"
+                        : " (no process, memory or file-size cap: prlimit is missing)");
     }
 
     /**
@@ -288,7 +296,7 @@ final class Bubblewrap {
             }
             if (prlimit != null) {
                 command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES,
-                        "--fsize=" + ScratchQuota.DEFAULT.maxBytes(), "--"));
+                        "--fsize=" + ScratchQuota.DEFAULT.maxBytes(), "--data=" + MAX_DATA_BYTES, "--"));
             }
             List<String> options = new ArrayList<>(moduleOptions);
             options.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bubblewrap layer alone, as root (the Gradescope case): two sandboxes at once, a fork bomb in the first, and the
- * second still starts its threads, because each runs as a uid of its own and so has a process cap of its own. With
- * one shared uid 65534, the bomb took all 512 processes of that uid and the second sandbox's JVM could start no
- * thread (the honest submission graded beside a fork bomb scored 0). Not as another user: each sandbox then has a
- * user namespace of its own, whose process count is its own already.
+ * The bubblewrap layer's caps alone, as root (the Gradescope case). Processes: two sandboxes at once, a fork bomb in
+ * the first, and the second still starts its threads, because each runs as a uid of its own and so has a process cap
+ * of its own; with one shared uid 65534, the bomb took all 512 processes of that uid and the second sandbox's JVM
+ * could start no thread (the honest submission graded beside a fork bomb scored 0). Not as another user: each sandbox
+ * then has a user namespace of its own, whose process count is its own already. Memory: a 2 GB native allocation
+ * (what {@code Nd4j.create(DOUBLE, 1L << 30)} does, 8 GB there) fails in the sandbox.
  */
-@DisplayName("The bubblewrap sandbox's process cap, as root")
-class SandboxProcessCapTest {
+@DisplayName("The bubblewrap sandbox's caps, as root")
+class SandboxCapsTest {
 
     @TempDir
     Path temp;
@@ -89,9 +90,43 @@ class SandboxProcessCapTest {
         }
     }
 
-    private static Process start(Bubblewrap.Layout layout, Path java, String source, Path hostScratch) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(layout.seenJava(java).toString(),
-                layout.scratch().resolve(source).toString()))).directory(hostScratch.toFile()).redirectErrorStream(true);
+    @Test
+    @DisplayName("holds a process's memory: a 2 GB native allocation fails in the sandbox")
+    void aBigNativeAllocationFails() throws IOException, InterruptedException {
+        assumeTrue(SandboxVisibility.isRoot(), "as root only, as the other caps here");
+        Path java = SandboxRunner.currentJava();
+        Bubblewrap.Probe probe = Bubblewrap.probe(new ModuleLimits.Applied(java, List.of(), "none", false), List.of());
+        assumeTrue(probe.works(), "bubblewrap does not work here: " + probe.problem());
+        Path scratch = Files.createDirectories(temp.resolve("alloc"));
+        try (Bubblewrap.Layout layout = probe.bubblewrap().layout(scratch, List.of())) {
+            // Direct buffers are native memory, like ND4J's; without the cap, this one maps and zeroes 2 GB.
+            Files.writeString(scratch.resolve("Alloc.java"), """
+                    public class Alloc {
+                        public static void main(String[] args) {
+                            try {
+                                System.out.println("allocated " + java.nio.ByteBuffer.allocateDirect(Integer.MAX_VALUE - 8).capacity());
+                            } catch (OutOfMemoryError refused) {
+                                System.out.println("refused: " + refused);
+                            }
+                        }
+                    }
+                    """, StandardCharsets.UTF_8);
+            Process alloc = start(layout, java, "Alloc.java", scratch, "-XX:MaxDirectMemorySize=4g");
+            boolean ended = alloc.waitFor(60, TimeUnit.SECONDS);
+            String output = new String(alloc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(ended).as("the allocating JVM ended").isTrue();
+            assertThat(output).as("the allocating JVM's output").contains("refused: java.lang.OutOfMemoryError")
+                    .doesNotContain("allocated");
+        }
+    }
+
+    private static Process start(Bubblewrap.Layout layout, Path java, String source, Path hostScratch,
+                                 String... options) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(layout.seenJava(java).toString()));
+        command.addAll(List.of(options));
+        command.add(layout.scratch().resolve(source).toString());
+        ProcessBuilder builder = new ProcessBuilder(layout.wrap(command)).directory(hostScratch.toFile())
+                .redirectErrorStream(true);
         layout.environment(builder.environment());
         return builder.start();
     }
