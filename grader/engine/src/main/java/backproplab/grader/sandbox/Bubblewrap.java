@@ -51,9 +51,11 @@ final class Bubblewrap {
      * Cap on each sandboxed process's writable private memory ({@code prlimit --data}: heap, thread stacks, malloc and
      * native buffers). JavaCPP's caps only count the buffers it allocates itself: {@code Nd4j.create(DOUBLE, 1L << 30)}
      * is allocated by libnd4j and made the test JVM 8.3 GB resident before JavaCPP noticed. The test JVM needs well
-     * under 1 GB (384 MB of heap); 2 GB stops such an allocation, which then fails in the test that made it.
+     * under 1 GB (384 MB of heap) and OpenBLAS maps a work buffer per core: 1 GB and 256 MB a core, 2 GB at least
+     * (2 GB on Gradescope's and this project's 2-core machines), stops such an allocation, which then fails in the test
+     * that made it.
      */
-    static final long MAX_DATA_BYTES = 2L << 30;
+    static final long MAX_DATA_BYTES = maxDataBytes(Runtime.getRuntime().availableProcessors());
     private static final Path TMP = Path.of("/tmp");
     /** The folders the sandbox replaces with its own, so that the test JVM never sees the host's there. */
     private static final List<Path> REPLACED = List.of(TMP, Path.of("/run"), Path.of("/dev"), Path.of("/proc"));
@@ -72,6 +74,11 @@ final class Bubblewrap {
     private final Path prlimit;
     private final NativeCache nativeCache;
     private final SandboxUids uids = new SandboxUids();
+
+    /** The memory cap for a machine with this many cores ({@link #MAX_DATA_BYTES}). */
+    static long maxDataBytes(int cores) {
+        return Math.max(2L << 30, (1L << 30) + (256L << 20) * cores);
+    }
 
     private Bubblewrap(Path bwrap, String version, boolean root, Path setpriv, Path prlimit, NativeCache nativeCache) {
         this.bwrap = bwrap;
@@ -159,7 +166,7 @@ final class Bubblewrap {
         return version + ": " + (root ? "own uid " + SANDBOX_UID + " (or one just below it of its own while other "
                 + "sandboxes run)" : "uid " + SANDBOX_UID + " in its own user namespace")
                 + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
-                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes, " + (MAX_DATA_BYTES >> 30) + " GB of memory "
+                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes, " + (MAX_DATA_BYTES >> 20) + " MB of memory "
                         + "and " + (ScratchQuota.DEFAULT.maxBytes() >> 20) + " MB per file"
                         : " (no process, memory or file-size cap: prlimit is missing)");
     }

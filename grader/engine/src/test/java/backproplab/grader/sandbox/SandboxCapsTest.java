@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the first, and the second still starts its threads, because each runs as a uid of its own and so has a process cap
  * of its own; with one shared uid 65534, the bomb took all 512 processes of that uid and the second sandbox's JVM
  * could start no thread (the honest submission graded beside a fork bomb scored 0). Not as another user: each sandbox
- * then has a user namespace of its own, whose process count is its own already. Memory: a 2 GB native allocation
- * (what {@code Nd4j.create(DOUBLE, 1L << 30)} does, 8 GB there) fails in the sandbox.
+ * then has a user namespace of its own, whose process count is its own already. Memory: a native allocation over the
+ * cap (what {@code Nd4j.create(DOUBLE, 1L << 30)} does, 8 GB there) fails in the sandbox.
  */
 @DisplayName("The bubblewrap sandbox's caps, as root")
 class SandboxCapsTest {
@@ -91,7 +91,7 @@ class SandboxCapsTest {
     }
 
     @Test
-    @DisplayName("holds a process's memory: a 2 GB native allocation fails in the sandbox")
+    @DisplayName("holds a process's memory: a native allocation a GB over the cap fails in the sandbox")
     void aBigNativeAllocationFails() throws IOException, InterruptedException {
         assumeTrue(SandboxVisibility.isRoot(), "as root only, as the other caps here");
         Path java = SandboxRunner.currentJava();
@@ -99,19 +99,26 @@ class SandboxCapsTest {
         assumeTrue(probe.works(), "bubblewrap does not work here: " + probe.problem());
         Path scratch = Files.createDirectories(temp.resolve("alloc"));
         try (Bubblewrap.Layout layout = probe.bubblewrap().layout(scratch, List.of())) {
-            // Direct buffers are native memory, like ND4J's; without the cap, this one maps and zeroes 2 GB.
+            // Native memory as ND4J's libnd4j takes it (malloc), a GB more than the cap; without the cap it maps, and
+            // stays untouched (no memory is used).
             Files.writeString(scratch.resolve("Alloc.java"), """
                     public class Alloc {
-                        public static void main(String[] args) {
+                        public static void main(String[] args) throws Exception {
+                            java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                            field.setAccessible(true);
+                            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) field.get(null);
+                            long bytes = Long.parseLong(args[0]);
                             try {
-                                System.out.println("allocated " + java.nio.ByteBuffer.allocateDirect(Integer.MAX_VALUE - 8).capacity());
+                                long at = unsafe.allocateMemory(bytes);
+                                System.out.println("allocated " + bytes);
+                                unsafe.freeMemory(at);
                             } catch (OutOfMemoryError refused) {
                                 System.out.println("refused: " + refused);
                             }
                         }
                     }
                     """, StandardCharsets.UTF_8);
-            Process alloc = start(layout, java, "Alloc.java", scratch, "-XX:MaxDirectMemorySize=4g");
+            Process alloc = start(layout, java, "Alloc.java", scratch, Long.toString(Bubblewrap.MAX_DATA_BYTES + (1L << 30)));
             boolean ended = alloc.waitFor(60, TimeUnit.SECONDS);
             String output = new String(alloc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(ended).as("the allocating JVM ended").isTrue();
@@ -121,10 +128,10 @@ class SandboxCapsTest {
     }
 
     private static Process start(Bubblewrap.Layout layout, Path java, String source, Path hostScratch,
-                                 String... options) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(layout.seenJava(java).toString()));
-        command.addAll(List.of(options));
-        command.add(layout.scratch().resolve(source).toString());
+                                 String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(layout.seenJava(java).toString(),
+                layout.scratch().resolve(source).toString()));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(layout.wrap(command)).directory(hostScratch.toFile())
                 .redirectErrorStream(true);
         layout.environment(builder.environment());
