@@ -31,9 +31,11 @@ import java.util.stream.Stream;
  *   .../scratch/native-cache/*   ND4J's native libraries, read-only ({@link NativeCache})
  * </pre>
  * When the grader runs as root, the test JVM runs as uid and gid 65534 ({@code setpriv}, every capability dropped,
- * no new privileges): it cannot signal, trace or read the files of the grader's account. Otherwise it runs as uid
+ * no new privileges): it cannot signal, trace or read the files of the grader's account; while other sandboxes of the
+ * machine run, it gets a uid just below 65534 of its own ({@link SandboxUids}), so that its process cap is its own. Otherwise it runs as uid
  * 65534 of a user namespace of its own (still the grader's account outside it, which the PID namespace hides). The
- * number of processes of that uid is capped ({@code prlimit --nproc}) when prlimit is there. The environment is
+ * number of processes of that uid is capped ({@code prlimit --nproc}), and so are the memory of each process
+ * ({@code --data}) and the size of each file it writes ({@code --fsize}, {@link ScratchQuota}), when prlimit is there. The environment is
  * emptied but for a few harmless variables, so no secret of the grader's reaches the test JVM.
  */
 final class Bubblewrap {
@@ -45,7 +47,18 @@ final class Bubblewrap {
     static final int SANDBOX_UID = 65534;
     /** Cap on the processes (and threads) of the test JVM's uid. */
     static final int MAX_PROCESSES = 512;
+    /**
+     * Cap on each sandboxed process's writable private memory ({@code prlimit --data}: heap, thread stacks, malloc and
+     * native buffers). JavaCPP's caps only count the buffers it allocates itself: {@code Nd4j.create(DOUBLE, 1L << 30)}
+     * is allocated by libnd4j and made the test JVM 8.3 GB resident before JavaCPP noticed. The test JVM needs well
+     * under 1 GB (384 MB of heap) and OpenBLAS maps a work buffer per core: 1 GB and 256 MB a core, 2 GB at least
+     * (2 GB on Gradescope's and this project's 2-core machines), stops such an allocation, which then fails in the test
+     * that made it.
+     */
+    static final long MAX_DATA_BYTES = maxDataBytes(Runtime.getRuntime().availableProcessors());
     private static final Path TMP = Path.of("/tmp");
+    /** The folders the sandbox replaces with its own, so that the test JVM never sees the host's there. */
+    private static final List<Path> REPLACED = List.of(TMP, Path.of("/run"), Path.of("/dev"), Path.of("/proc"));
     /** Where the sandbox's own files are mounted. */
     static final Path ROOT = Path.of("/run/backproplab");
 
@@ -60,6 +73,12 @@ final class Bubblewrap {
     private final Path setpriv;
     private final Path prlimit;
     private final NativeCache nativeCache;
+    private final SandboxUids uids = new SandboxUids();
+
+    /** The memory cap for a machine with this many cores ({@link #MAX_DATA_BYTES}). */
+    static long maxDataBytes(int cores) {
+        return Math.max(2L << 30, (1L << 30) + (256L << 20) * cores);
+    }
 
     private Bubblewrap(Path bwrap, String version, boolean root, Path setpriv, Path prlimit, NativeCache nativeCache) {
         this.bwrap = bwrap;
@@ -100,7 +119,7 @@ final class Bubblewrap {
         Commands.Result versionRun = Commands.run(List.of(bwrap.get().toString(), "--version"), PROBE_LIMIT);
         String version = versionRun.exitCode() == 0 && !versionRun.output().isBlank()
                 ? versionRun.output().lines().findFirst().orElse("bubblewrap").strip() : "bubblewrap (unknown version)";
-        boolean root = isRoot();
+        boolean root = SandboxVisibility.isRoot();
         Path setpriv = null;
         if (root) {
             Optional<Path> found = Commands.find("setpriv");
@@ -126,13 +145,15 @@ final class Bubblewrap {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("backproplab-sandbox-probe-");
-            Layout layout = layout(scratch, moduleOptions);
-            ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(layout.seenJava(java).toString(), "-version")));
-            layout.environment(builder.environment());
-            Commands.Result result = Commands.run(builder, PROBE_LIMIT);
-            return result.exitCode() == 0 ? Optional.empty()
-                    : Optional.of("bubblewrap cannot run the test JVM here (exit code " + result.exitCode() + "): "
-                            + Commands.firstLines(result.output(), 2));
+            try (Layout layout = layout(scratch, moduleOptions)) {
+                ProcessBuilder builder = new ProcessBuilder(layout.wrap(List.of(layout.seenJava(java).toString(),
+                        "-version")));
+                layout.environment(builder.environment());
+                Commands.Result result = Commands.run(builder, PROBE_LIMIT);
+                return result.exitCode() == 0 ? Optional.empty()
+                        : Optional.of("bubblewrap cannot run the test JVM here (exit code " + result.exitCode() + "): "
+                                + Commands.firstLines(result.output(), 2));
+            }
         } catch (IOException e) {
             return Optional.of("the sandbox's folders cannot be prepared: " + e);
         } finally {
@@ -142,14 +163,18 @@ final class Bubblewrap {
 
     /** For the report: what the sandbox does. */
     String description() {
-        return version + ": " + (root ? "own uid " + SANDBOX_UID : "uid " + SANDBOX_UID + " in its own user namespace")
+        return version + ": " + (root ? "own uid " + SANDBOX_UID + " (or one just below it of its own while other "
+                + "sandboxes run)" : "uid " + SANDBOX_UID + " in its own user namespace")
                 + ", no network, read-only file system but its scratch folder, private /tmp, own PID namespace"
-                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes" : " (no process cap: prlimit is missing)");
+                + (prlimit != null ? ", at most " + MAX_PROCESSES + " processes, " + (MAX_DATA_BYTES >> 20) + " MB of memory "
+                        + "and " + (ScratchQuota.DEFAULT.maxBytes() >> 20) + " MB per file"
+                        : " (no process, memory or file-size cap: prlimit is missing)");
     }
 
     /**
      * Lays out one test JVM's sandbox around a host scratch folder, which it prepares (sub-folders, and the owner when
-     * the test JVM runs as uid 65534).
+     * the test JVM runs as uid 65534), and takes a uid of its own for it when the grader runs as root; close the layout
+     * when the JVM is gone.
      */
     Layout layout(Path hostScratch, List<String> moduleOptions) throws IOException {
         Files.createDirectories(hostScratch.resolve("tmp"));
@@ -158,13 +183,19 @@ final class Bubblewrap {
         for (Path entry : cacheEntries) {
             Files.createDirectories(cacheMounts.resolve(entry.getFileName().toString()));
         }
-        if (root) {
-            for (Path folder : List.of(hostScratch, hostScratch.resolve("tmp"), cacheMounts)) {
-                Files.setAttribute(folder, "unix:uid", SANDBOX_UID);
-                Files.setAttribute(folder, "unix:gid", SANDBOX_UID);
+        SandboxUids.Lease uid = root ? uids.lease() : null;
+        try {
+            if (root) {
+                for (Path folder : List.of(hostScratch, hostScratch.resolve("tmp"), cacheMounts)) {
+                    Files.setAttribute(folder, "unix:uid", uid.uid());
+                    Files.setAttribute(folder, "unix:gid", uid.uid());
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            uid.close();
+            throw e;
         }
-        return new Layout(hostScratch, cacheEntries, moduleOptions);
+        return new Layout(hostScratch, cacheEntries, moduleOptions, uid);
     }
 
     /**
@@ -193,8 +224,11 @@ final class Bubblewrap {
         private final Map<Path, Path> readOnly = new LinkedHashMap<>();
         /** Host files under /tmp, mounted read-only at their own path inside the sandbox's private /tmp. */
         private final Set<Path> inPlaceUnderTmp = new LinkedHashSet<>();
+        /** The uid the test JVM runs as, when the grader is root; {@code null} in a user namespace. */
+        private final SandboxUids.Lease uid;
 
-        private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions) {
+        private Layout(Path hostScratch, List<Path> cacheEntries, List<String> moduleOptions, SandboxUids.Lease uid) {
+            this.uid = uid;
             this.hostScratch = hostScratch;
             this.cacheEntries = cacheEntries;
             this.moduleOptions = List.copyOf(moduleOptions);
@@ -264,17 +298,26 @@ final class Bubblewrap {
             }
             command.add("--");
             if (root) {
-                command.addAll(List.of(setpriv.toString(), "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID,
+                command.addAll(List.of(setpriv.toString(), "--reuid=" + uid.uid(), "--regid=" + uid.uid(),
                         "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"));
             }
             if (prlimit != null) {
-                command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES, "--"));
+                command.addAll(List.of(prlimit.toString(), "--nproc=" + MAX_PROCESSES,
+                        "--fsize=" + ScratchQuota.DEFAULT.maxBytes(), "--data=" + MAX_DATA_BYTES, "--"));
             }
             List<String> options = new ArrayList<>(moduleOptions);
             options.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
             options.add("-Duser.home=" + scratch());
             command.addAll(withJvmOptions(javaCommand, options));
             return command;
+        }
+
+        /** Frees the test JVM's uid for the next sandbox. */
+        @Override
+        public void close() {
+            if (uid != null) {
+                uid.close();
+            }
         }
 
         @Override
@@ -299,42 +342,12 @@ final class Bubblewrap {
      * everyone with every folder above it searchable by everyone.
      */
     private boolean seenInPlace(Path path) {
-        for (String replaced : List.of("/tmp", "/run", "/dev", "/proc")) {
-            if (path.startsWith(replaced)) {
-                return false;
-            }
-        }
-        return readableByTheSandbox(path);
+        return REPLACED.stream().noneMatch(path::startsWith) && readableByTheSandbox(path);
     }
 
-    /** Whether the test JVM can read a host path: always in a user namespace, by everyone when it runs as uid 65534. */
+    /** Whether the test JVM can read a host path where it is ({@link SandboxVisibility}). */
     private boolean readableByTheSandbox(Path path) {
-        if (!root) {
-            return Files.exists(path);
-        }
-        try {
-            if (!Files.exists(path) || !Files.getPosixFilePermissions(path).contains(
-                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
-                return false;
-            }
-            for (Path folder = path.getParent(); folder != null; folder = folder.getParent()) {
-                if (!Files.getPosixFilePermissions(folder).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
-                }
-            }
-            return !Files.isDirectory(path)
-                    || Files.getPosixFilePermissions(path).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return SandboxVisibility.readable(path, root);
     }
 
     private static void deleteQuietly(Path folder) {

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Where one test JVM sees its files, and the command line that starts it there. The launcher builds the java command
  * with the paths this layout gives ({@link #scratch()}, {@link #seen(Path)}), then hands it to {@link #wrap(List)}:
- * the isolation level changes the command in this one place.
+ * the isolation level changes the command in this one place. Closing it frees what the layout held for the JVM while
+ * it ran (a uid of its own, under bubblewrap as root), once the JVM is gone.
  */
-abstract class SandboxLayout {
+abstract class SandboxLayout implements AutoCloseable {
 
     /** The test JVM's scratch folder (its working directory and {@code java.io.tmpdir}), as the test JVM sees it. */
     abstract Path scratch();
@@ -56,6 +57,12 @@ abstract class SandboxLayout {
      */
     void environment(Map<String, String> environment) {
         // The grader's environment, unchanged.
+    }
+
+    /** Frees what the layout holds for its JVM; nothing, by default. */
+    @Override
+    public void close() {
+        // Nothing held.
     }
 
     /** Inserts JVM options right after the java executable. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs hidden suites on a compiled submission in forked child JVMs ({@link ChildMain}) and replays their
@@ -204,6 +205,16 @@ public final class SandboxRunner {
             if (polls % 5 == 0) {
                 jvm.watchDescendants();
             }
+            Optional<String> full = ScratchQuota.DEFAULT.exceeded(jvm.hostScratch());
+            if (full.isPresent()) {
+                // Stopped at once and its files deleted, so that the disk holds at most the quota and what the JVM
+                // wrote in one poll's time, however often the JVM is replaced; the events it sent before are read
+                // first, so that the test that was writing is the one charged.
+                jvm.kill();
+                drain(connection, supervisor, pictures);
+                ScratchQuota.deleteFiles(jvm.hostScratch());
+                return full.get();
+            }
             ChildConnection.Incoming item;
             try {
                 item = connection.poll(POLL_MILLIS);
@@ -228,6 +239,28 @@ public final class SandboxRunner {
             Optional<String> limit = supervisor.limitReached(now);
             if (limit.isPresent()) {
                 return limit.get();
+            }
+        }
+    }
+
+    /** Hands the supervisor the events a killed JVM sent before it died, until its connection closes (a few s at most). */
+    private static void drain(ChildConnection connection, RunSupervisor supervisor, ChildPictures pictures)
+            throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < until) {
+            ChildConnection.Incoming item;
+            try {
+                item = connection.poll(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!(item instanceof ChildConnection.Received received)) {
+                return;
+            }
+            ChildEvent event = pictures.translate(received.event());
+            if (event != null) {
+                supervisor.onEvent(event, System.nanoTime());
             }
         }
     }

@@ -21,9 +21,11 @@ final class TestJvm implements AutoCloseable {
     private final ProcessSweep sweep;
     private final Path seenPictures;
     private final Path hostPictures;
+    private final SandboxLayout layout;
 
     TestJvm(EventServer server, Process process, String token, boolean waitsForGo, Path seenPictures,
-            Path hostPictures, ProcessSweep sweep) {
+            Path hostPictures, ProcessSweep sweep, SandboxLayout layout) {
+        this.layout = layout;
         this.sweep = sweep;
         this.seenPictures = seenPictures;
         this.hostPictures = hostPictures;
@@ -33,6 +35,11 @@ final class TestJvm implements AutoCloseable {
         this.waitsForGo = waitsForGo;
         this.stdout = new ConsoleTail(process.getInputStream(), "child-stdout");
         this.stderr = new ConsoleTail(process.getErrorStream(), "child-stderr");
+    }
+
+    /** The JVM's scratch folder on the host (the one place it can write), which holds its pictures folder. */
+    Path hostScratch() {
+        return hostPictures.getParent();
     }
 
     /** The JVM's pictures folder, as the JVM sees it. */
@@ -108,10 +115,14 @@ final class TestJvm implements AutoCloseable {
         return sweep.cpuMillisSeen();
     }
 
-    /** Kills the JVM and closes its event socket. */
+    /** Kills the JVM, closes its event socket and frees what its layout held (its uid). */
     @Override
     public void close() throws IOException {
-        kill();
-        server.close();
+        try {
+            kill();
+            server.close();
+        } finally {
+            layout.close();
+        }
     }
 }

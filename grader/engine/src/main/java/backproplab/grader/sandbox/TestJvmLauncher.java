@@ -68,9 +68,10 @@ final class TestJvmLauncher {
             Process process = builder.start();
             process.getOutputStream().close();
             return new TestJvm(server, process, token, waitForGo, picturesIn(layout.scratch()), picturesIn(childDir),
-                    sweep);
+                    sweep, layout);
         } catch (IOException | RuntimeException e) {
             server.close();
+            layout.close();
             throw e;
         }
     }

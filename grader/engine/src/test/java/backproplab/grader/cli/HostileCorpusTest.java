@@ -12,8 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +20,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hostile corpus (src/test/resources/hostile: one submission per attack class, each with its expected status and
- * the most points it may score in expected.tsv), graded with {@code grader batch} as instructors grade a class, under
- * full isolation: each gets its expected status and no more than its points, the batch survives, and nothing
- * escaped (no file outside the scratch folders, no process left, no connection to the machine). Only under full:
- * some attacks (killing the parent) would hit the grading machine itself without the sandbox.
+ * The hostile corpus (src/test/resources/hostile: one submission per attack class, each with its expected status,
+ * the most points it may score and the layer it tests in expected.tsv; the zips are built by {@link HostileZips}),
+ * graded with {@code grader batch} as instructors grade a class, under full isolation: each gets its expected status
+ * and no more than its points, the batch survives and writes small, valid reports, and nothing escaped (no file
+ * outside the scratch folders, no process left, no connection to the machine). Entries marked {@code rules} are
+ * graded with the structure rules (the static layer that stops them); the others without, so that the sandbox alone
+ * must hold them. Only under full: some attacks (killing the parent) would hit the grading machine itself without
+ * the sandbox.
  */
 @DisplayName("the hostile corpus, graded with grader batch")
 class HostileCorpusTest {
@@ -44,26 +43,63 @@ class HostileCorpusTest {
     @TempDir
     Path temp;
 
-    private record Expected(String entry, String status, double maxPoints) {
+    /** How big a submission's report folder may grow, whatever its code printed or threw. */
+    private static final long MAX_REPORT_BYTES = 4L << 20;
+    /** The prefix of every name the corpus plants or runs with, so that the checks below can find what escaped. */
+    private static final String MARK = "backproplab-hostile-";
+
+    /**
+     * One row of expected.tsv.
+     *
+     * @param entry     the submission (folder, or a zip the test builds)
+     * @param status    its expected status
+     * @param maxPoints the most points it may score (for an entry named {@code honest-...}: the points it must score)
+     * @param rules     whether it is graded with the structure rules (the static layer), else with the sandbox alone
+     * @param slow      whether it takes its time limits (graded by {@link HostileCorpusIT}, not in this test)
+     */
+    private record Expected(String entry, String status, double maxPoints, boolean rules, boolean slow) {
+
+        String id() {
+            return entry.replaceFirst("\\.zip$", "");
+        }
     }
 
     @Test
     @DisplayName("every attack gets its expected verdict and points, and nothing escapes")
     void everyAttackIsContained() throws Exception {
+        gradeCorpus(temp, false);
+    }
+
+    /**
+     * Grades the entries of the corpus that are slow or not, and checks them.
+     *
+     * @param temp a folder of the test's own
+     * @param slow whether to grade the slow entries (those that run into their time limits) or the others
+     */
+    static void gradeCorpus(Path temp, boolean slow) throws Exception {
         assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux"), "Linux only");
         CliRun probe = CliRun.gradeWith(fixture("good"), temp.resolve("probe"), withFull(CliRun.FAST));
         assumeTrue(probe.exitCode() == 0, "full isolation is not available here: " + probe.stderr());
         Path corpus = resource("/hostile");
-        List<Expected> expected = expected(corpus.resolve("expected.tsv"));
-        Path submissions = Files.createDirectories(temp.resolve("submissions"));
-        copy(corpus, submissions);
-        Files.delete(submissions.resolve("expected.tsv"));
-        symlinkZip(submissions.resolve("zip-symlink.zip"));
+        List<Expected> expected = expected(corpus.resolve("expected.tsv")).stream().filter(e -> e.slow() == slow)
+                .toList();
+        Path sandboxOnly = Files.createDirectories(temp.resolve("sandbox-only"));
+        Path withRules = Files.createDirectories(temp.resolve("with-rules"));
+        for (Expected e : expected) {
+            Path folder = e.rules() ? withRules : sandboxOnly;
+            if (Files.isDirectory(corpus.resolve(e.entry()))) {
+                copy(corpus.resolve(e.entry()), folder.resolve(e.entry()));
+            }
+        }
+        if (!slow) {
+            HostileZips.write(sandboxOnly);
+        }
         List<Path> planted = List.of(Path.of("/tmp/backproplab-hostile-file-escape"),
                 Path.of(System.getProperty("user.home"), ".javacpp", "backproplab-hostile-file-escape"));
         for (Path file : planted) {
             Files.deleteIfExists(file);
         }
+        List<Path> before = plantedFiles(temp);
         AtomicInteger connections = new AtomicInteger();
         try (ServerSocket server = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress())) {
             Thread listener = new Thread(() -> accept(server, connections), "hostile-listener");
@@ -72,32 +108,104 @@ class HostileCorpusTest {
             Path out = temp.resolve("out");
 
             // batch takes the default isolation, auto: full here, as the probe grade above showed.
-            List<String> args = new ArrayList<>(List.of(submissions.toString(), "--out", out.toString(), "--jobs", "2"));
-            BatchRun batch = BatchRun.batch(args.toArray(String[]::new));
+            if (expected.stream().anyMatch(e -> !e.rules())) {
+                BatchRun sandboxBatch = BatchRun.batch(sandboxOnly.toString(), "--out", out.toString(), "--jobs", "2");
+                assertThat(sandboxBatch.exitCode()).as(sandboxBatch.describe()).isZero();
+            }
+            if (expected.stream().anyMatch(Expected::rules)) {
+                List<String> ruled = new ArrayList<>(List.of("batch", withRules.toString(), "--out", out.toString(),
+                        "--jobs", "2"));
+                ruled.addAll(CliRun.FAST.stream().filter(option -> !option.equals("--no-structure-rules")).toList());
+                BatchRun rulesBatch = BatchRun.run(ruled.toArray(String[]::new));
+                assertThat(rulesBatch.exitCode()).as(rulesBatch.describe()).isZero();
+            }
 
-            assertThat(batch.exitCode()).as(batch.describe()).isZero();
+            // The table first (for the notes: attack, layer, verdict, time), then the checks.
+            System.out.println("hostile corpus: entry | layer | status | score | total ms | verdict | why the test JVM was replaced");
             for (Expected e : expected) {
-                String id = e.entry().replaceFirst("\\.zip$", "");
-                JsonNode timings = JSON.readTree(out.resolve(id).resolve("timings.json").toFile());
-                JsonNode results = JSON.readTree(out.resolve(id).resolve("results.json").toFile());
-                assertThat(timings.path("status").asText()).as("status of %s; %s", id, results.path("output").asText())
-                        .isEqualTo(e.status());
-                assertThat(results.path("score").asDouble()).as("score of %s", id).isLessThanOrEqualTo(e.maxPoints());
-                if (e.status().equals("GRADED")) {
-                    assertThat(results.path("output").asText()).as("isolation of %s", id).contains("Isolation: full");
+                Path report = out.resolve(e.id());
+                JsonNode timings = JSON.readTree(report.resolve("timings.json").toFile());
+                JsonNode results = JSON.readTree(report.resolve("results.json").toFile());
+                String output = results.path("output").asText();
+                System.out.println(e.id() + " | " + (e.rules() ? "rules" : "sandbox") + " | "
+                        + timings.path("status").asText() + " | " + results.path("score").asDouble() + " | "
+                        + timings.path("totalMillis").asLong() + " | " + headline(output) + " | "
+                        + output.lines().filter(line -> line.startsWith("- The test JVM was replaced")).findFirst()
+                                .orElse(""));
+                for (JsonNode test : results.path("tests")) {
+                    if (!test.path("name").asText().startsWith("API: ")) {
+                        String said = test.path("output").asText().replace('\n', ' ');
+                        System.out.println("    " + test.path("name").asText() + ": "
+                                + test.path("extra_data").path("outcome").asText() + " "
+                                + said.substring(0, Math.min(160, said.length())));
+                    }
                 }
+            }
+            for (Expected e : expected) {
+                Path report = out.resolve(e.id());
+                JsonNode timings = JSON.readTree(report.resolve("timings.json").toFile());
+                JsonNode results = JSON.readTree(report.resolve("results.json").toFile());
+                String output = results.path("output").asText();
+                assertThat(timings.path("status").asText()).as("status of %s; %s", e.id(), output).isEqualTo(e.status());
+                assertThat(results.path("score").asDouble()).as("score of %s; %s", e.id(), output)
+                        .isLessThanOrEqualTo(e.maxPoints());
+                if (e.id().startsWith("honest-")) {
+                    assertThat(results.path("score").asDouble()).as("score of the honest %s; %s", e.id(), output)
+                            .isEqualTo(e.maxPoints());
+                }
+                if (e.status().equals("GRADED")) {
+                    assertThat(output).as("isolation of %s", e.id()).contains("Isolation: full");
+                }
+                assertThat(sizeOf(report)).as("bytes in the report folder of %s", e.id())
+                        .isLessThanOrEqualTo(MAX_REPORT_BYTES);
             }
         } finally {
             for (Path file : planted) {
                 assertThat(file).as("a file the corpus tried to plant on the machine").doesNotExist();
             }
         }
+        assertThat(plantedFiles(temp)).as("files named %s* on the machine after the corpus ran", MARK)
+                .containsExactlyInAnyOrderElementsOf(before);
         assertThat(connections.get()).as("connections from the corpus to the machine").isZero();
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             assertThat(all.filter(p -> commandLine(p.pid()).contains("backproplab-hostile"))
                     .map(p -> p.pid() + " " + commandLine(p.pid())).toList())
                     .as("processes left by the corpus").isEmpty();
         }
+    }
+
+    /** Files named like the corpus's plants where a test JVM without a sandbox could write: /tmp, home, here, temp. */
+    private static List<Path> plantedFiles(Path temp) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Path home = Path.of(System.getProperty("user.home"));
+        for (Path folder : List.of(Path.of("/tmp"), home, home.resolve(".javacpp"), Path.of("").toAbsolutePath())) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.filter(f -> f.getFileName().toString().startsWith(MARK)).forEach(found::add);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(temp)) {
+            files.filter(f -> f.getFileName().toString().startsWith(MARK)
+                    || f.getFileName().toString().equals("results.json") && !f.startsWith(temp.resolve("out"))
+                    && !f.startsWith(temp.resolve("probe"))).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static long sizeOf(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    /** The verdict's headline: the first line after the one naming the submission. */
+    private static String headline(String output) {
+        return output.lines().filter(line -> !line.isBlank()).skip(1).findFirst().orElse("");
     }
 
     private static List<String> withFull(List<String> options) {
@@ -125,26 +233,11 @@ class HostileCorpusTest {
                 continue;
             }
             String[] cells = line.split("\t");
-            all.add(new Expected(cells[0], cells[1], Double.parseDouble(cells[2])));
+            List<String> tags = cells.length > 3 ? List.of(cells[3].strip().split(",")) : List.of();
+            all.add(new Expected(cells[0], cells[1], Double.parseDouble(cells[2]), tags.contains("rules"),
+                    tags.contains("slow")));
         }
         return all;
-    }
-
-    /** A zip whose one entry is a Unix symbolic link to a file elsewhere on the machine (as `zip -y` stores it). */
-    private static void symlinkZip(Path zip) throws IOException {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("backproplab/activations/Activations.java"));
-            out.write("/etc/hostname".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(zip)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int at = 0; at + 46 <= bytes.limit(); at++) {
-            if (bytes.getInt(at) == 0x02014b50) {
-                bytes.putShort(at + 4, (short) 0x031E);
-                bytes.putInt(at + 38, 0120777 << 16);
-            }
-        }
-        Files.write(zip, bytes.array());
     }
 
     private static String commandLine(long pid) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backproplab.grader.export.CourseRepo;
 import backproplab.grader.export.ProcessRun;
+import backproplab.grader.sandbox.SandboxVisibility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class ClassDataSharingIT {
         assertThat(grade.exitCode()).as("grade: %s", grade.describe()).isZero();
         String used = new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("classDataSharing")
                 .path("test JVM").asText();
-        if (seenInPlaceBySandbox(CourseRepo.graderJar())) {
+        if (SandboxVisibility.readableInPlace(CourseRepo.graderJar())) {
             assertThat(used).as("timings.json: whether the test JVM used CDS").startsWith("used (")
                     .contains("test-jvm-");
         } else if (jmods) {
@@ -68,20 +69,5 @@ class ClassDataSharingIT {
         }
         GoldenResults.check("reference", GoldenResults.normalise(
                 new ObjectMapper().readTree(out.resolve("results.json").toFile()), CourseTree.reference()));
-    }
-
-    /** Whether the test JVM under bubblewrap sees a file at its host path: not as root, or readable on the way by all. */
-    private static boolean seenInPlaceBySandbox(Path file) throws IOException {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
-            return true;
-        }
-        for (Path folder = file.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
-            if (!java.nio.file.Files.getPosixFilePermissions(folder)
-                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
