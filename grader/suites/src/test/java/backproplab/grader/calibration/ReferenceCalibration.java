@@ -7,6 +7,7 @@ import backproplab.gradcheck.GradientCheckResult;
 import backproplab.gradcheck.NetworkGradientCheck;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.GradedCases;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.MoonsExperiment;
 import backproplab.grader.suites.support.PlainNetwork;
@@ -75,6 +76,84 @@ public final class ReferenceCalibration {
         if (sections.contains("xavier")) {
             xavier();
         }
+        if (sections.contains("xorpool")) {
+            xorPool(from, count);
+        }
+        if (sections.contains("moonspool")) {
+            moonsPool(from, count);
+        }
+    }
+
+    /**
+     * The XOR seed pool: the seeds of {@code from .. from + count − 1} on which the reference converges with its
+     * final loss at least {@code xor.poolMargin} times below the bar. Every graded XOR seed is drawn from this pool, so
+     * the reference converges on every drawn seed whatever the student seed.
+     */
+    private static void xorPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        XorExperiment experiment = XorExperiment.fromThresholds();
+        double margin = t.number("xor.poolMargin");
+        System.out.println("\n== XOR seed pool: " + experiment.describe() + "; pool = converged with loss < bar / " + margin);
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double worst = 0;
+        double best = Double.MAX_VALUE;
+        int converged = 0;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            XorExperiment.Outcome outcome = experiment.run(seed);
+            converged += outcome.converged() ? 1 : 0;
+            if (outcome.converged() && outcome.result().loss() < experiment.lossBar() / margin) {
+                pool.add(seed);
+                worst = Math.max(worst, outcome.result().loss());
+                best = Math.min(best, outcome.result().loss());
+            }
+        }
+        System.out.printf(Locale.ROOT, "  seeds %d..%d: %d/%d converged, %d in the pool; pool losses %.4f .. %.4f (bar %s, worst = bar / %.1f);"
+                        + " %.0f ms per seed%n", from, from + count - 1, converged, count, pool.size(), best, worst,
+                t.text("xor.lossBar"), experiment.lossBar() / worst, (System.nanoTime() - start) / 1e6 / count);
+        System.out.println("  xor.seedPool=" + joined(pool));
+    }
+
+    /**
+     * The moons initialisation-seed pool: the init seeds of {@code from .. from + count − 1} on which the reference's
+     * test accuracy is at least {@code moons.poolMarginSamples} test samples above the top tier.
+     */
+    private static void moonsPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        MoonsExperiment experiment = MoonsExperiment.fromThresholds();
+        int samples = t.integer("moons.poolMarginSamples");
+        double top = t.number("moons.tier3");
+        System.out.println("\n== Moons init-seed pool: " + experiment.describe() + "; pool = test accuracy >= top tier + "
+                + samples + " test samples");
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double min = 1;
+        double max = 0;
+        double poolMin = 1;
+        double minTrain = 1;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            MoonsExperiment.Outcome outcome = experiment.withInitSeed(seed).run();
+            double acc = outcome.testAccuracy();
+            min = Math.min(min, acc);
+            max = Math.max(max, acc);
+            if (Math.round((acc - top) * outcome.testSize()) >= samples) {
+                pool.add(seed);
+                poolMin = Math.min(poolMin, acc);
+                minTrain = Math.min(minTrain, outcome.train().accuracy());
+            }
+        }
+        System.out.printf(Locale.ROOT, "  init seeds %d..%d: test accuracy %.2f %% .. %.2f %%; %d in the pool, pool test accuracy >= %.2f %%,"
+                        + " train accuracy >= %.2f %%; %.0f ms per run%n", from, from + count - 1, 100 * min, 100 * max,
+                pool.size(), 100 * poolMin, 100 * minTrain, (System.nanoTime() - start) / 1e6 / count);
+        System.out.println("  moons.initSeedPool=" + joined(pool));
+    }
+
+    private static String joined(java.util.List<Long> seeds) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < seeds.size(); i++) {
+            out.append(i == 0 ? "" : i % 20 == 0 ? ",\\\n    " : ",").append(seeds.get(i));
+        }
+        return out.toString();
     }
 
     private static void xor(long from, int count) {
@@ -97,13 +176,14 @@ public final class ReferenceCalibration {
                 from, from + count - 1, converged, count, worstConverged, t.text("xor.lossBar"), perSeed);
         int graded = 0;
         double worstGraded = 0;
-        for (long seed : t.seeds("xor.seeds")) {
+        long[] drawn = XorExperiment.gradedSeeds("xor.seeds");
+        for (long seed : drawn) {
             XorExperiment.Outcome outcome = experiment.run(seed);
             graded += outcome.converged() ? 1 : 0;
             worstGraded = Math.max(worstGraded, outcome.result().loss());
         }
-        System.out.printf(Locale.ROOT, "  graded seeds %s: %d/%d converged (threshold %s), worst loss %.4f = bar / %.1f%n",
-                t.text("xor.seeds"), graded, t.seeds("xor.seeds").length, t.text("xor.requiredSeeds"), worstGraded,
+        System.out.printf(Locale.ROOT, "  graded seeds (drawn for student seed %d) %s: %d/%d converged (threshold %s), worst loss %.4f = bar / %.1f%n",
+                HiddenSeeds.studentSeed(), Arrays.toString(drawn), graded, drawn.length, t.text("xor.requiredSeeds"), worstGraded,
                 t.number("xor.lossBar") / worstGraded);
     }
 
