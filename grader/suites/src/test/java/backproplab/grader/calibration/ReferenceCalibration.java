@@ -234,7 +234,7 @@ public final class ReferenceCalibration {
         }
         System.out.printf(Locale.ROOT, "  seeds %d..%d: SIGMOID earliest norm %.2e .. %.2e (%d/%d VANISHING); RELU %.2e .. %.2e (%d/%d HEALTHY)%n",
                 from, from + count - 1, sigmoidMin, sigmoidMax, vanishing, count, reluMin, reluMax, healthy, count);
-        for (long seed : t.seeds("gradientflow.seeds")) {
+        for (long seed : t.seeds("gradientflow.seedPool")) {
             System.out.printf(Locale.ROOT, "  graded seed %d: SIGMOID %.2e (%s), RELU %.2e (%s)%n", seed,
                     GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).norm(1),
                     GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).verdict(),
