@@ -87,12 +87,17 @@ public final class HiddenSeeds {
      * @throws IllegalStateException if the pool has fewer than {@code count} seeds
      */
     public static long[] distinct(String purpose, long[] pool, int count) {
+        return distinct(studentSeed(), purpose, pool, count);
+    }
+
+    /** {@link #distinct(String, long[], int)} for a given student seed (for calibration and tests). */
+    public static long[] distinct(long studentSeed, String purpose, long[] pool, int count) {
         if (pool.length < count) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "suite bug: the pool for %s has %d seeds, fewer than the %d a run needs", purpose, pool.length, count));
         }
         long[] shuffled = Arrays.copyOf(pool, pool.length);
-        SplittableRandom rng = random(purpose);
+        SplittableRandom rng = new SplittableRandom(derive(studentSeed, purpose));
         for (int i = 0; i < count; i++) {
             int j = i + rng.nextInt(shuffled.length - i);
             long t = shuffled[i];
