@@ -82,6 +82,9 @@ public final class ReferenceCalibration {
         if (sections.contains("moonspool")) {
             moonsPool(from, count);
         }
+        if (sections.contains("xavierpool")) {
+            xavierPool(from, count);
+        }
     }
 
     /**
@@ -146,6 +149,45 @@ public final class ReferenceCalibration {
                         + " train accuracy >= %.2f %%; %.0f ms per run%n", from, from + count - 1, 100 * min, 100 * max,
                 pool.size(), 100 * poolMin, 100 * minTrain, (System.nanoTime() - start) / 1e6 / count);
         System.out.println("  moons.initSeedPool=" + joined(pool));
+    }
+
+    /**
+     * The Xavier seed pool: the seeds of {@code from .. from + count − 1} where the reference's sample standard deviation
+     * and mean are both within {@code xavier.poolSigmas} standard errors (the test allows {@code xavier.sigmas}).
+     */
+    private static void xavierPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        int fanIn = t.integer("xavier.fanIn");
+        int fanOut = t.integer("xavier.fanOut");
+        double poolSigmas = t.number("xavier.poolSigmas");
+        double n = (double) fanIn * fanOut;
+        double target = Math.sqrt(1.0 / fanIn);
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double worst = 0;
+        double worstAll = 0;
+        for (long seed = from; seed < from + count; seed++) {
+            double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(seed)));
+            double sum = 0;
+            double squares = 0;
+            for (double[] row : w) {
+                for (double v : row) {
+                    sum += v;
+                    squares += v * v;
+                }
+            }
+            double mean = sum / n;
+            double std = Math.sqrt(squares / n - mean * mean);
+            double z = Math.max(Math.abs(std - target) / (target / Math.sqrt(2 * n)), Math.abs(mean) / (target / Math.sqrt(n)));
+            worstAll = Math.max(worstAll, z);
+            if (z <= poolSigmas) {
+                pool.add(seed);
+                worst = Math.max(worst, z);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n== Xavier %dx%d seed pool: seeds %d..%d, worst of all %.2f standard errors; %d in the pool"
+                + " (<= %s), worst there %.2f (limit %s)%n", fanOut, fanIn, from, from + count - 1, worstAll, pool.size(),
+                t.text("xavier.poolSigmas"), worst, t.text("xavier.sigmas"));
+        System.out.println("  xavier.seedPool=" + joined(pool));
     }
 
     private static String joined(java.util.List<Long> seeds) {
@@ -322,7 +364,7 @@ public final class ReferenceCalibration {
         Thresholds t = Thresholds.get();
         int fanIn = t.integer("xavier.fanIn");
         int fanOut = t.integer("xavier.fanOut");
-        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seed")[0])));
+        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seedPool")[0])));
         double n = (double) fanIn * fanOut;
         double sum = 0;
         double squares = 0;
@@ -337,7 +379,7 @@ public final class ReferenceCalibration {
         double target = Math.sqrt(1.0 / fanIn);
         System.out.printf(Locale.ROOT, "%n== Xavier %dx%d, seed %s: std %.5f vs %.5f = %.2f standard errors; mean %.5f = %.2f standard errors"
                         + " (limit %s); √(1/fanOut) would be %.0f standard errors away, He's √(2/fanIn) %.0f%n",
-                fanOut, fanIn, t.text("xavier.seed"), std, target, (std - target) / (target / Math.sqrt(2 * n)), mean,
+                fanOut, fanIn, t.seeds("xavier.seedPool")[0], std, target, (std - target) / (target / Math.sqrt(2 * n)), mean,
                 mean / (target / Math.sqrt(n)), t.text("xavier.sigmas"),
                 Math.abs(Math.sqrt(1.0 / fanOut) - target) / (target / Math.sqrt(2 * n)),
                 Math.abs(Math.sqrt(2.0 / fanIn) - target) / (target / Math.sqrt(2 * n)));

@@ -28,12 +28,9 @@ public final class ChainRule {
      * @return u and y; for x = 1, u = 5 and y = 25
      */
     public static Forward forward(double x) {
-        // BEGIN SOLUTION [chainrule.forward] compute u = 3x + 2 and y = u², and return both | docs/01-chain-rule.md#forward
-        // HINT: keep u: the backward pass needs it.
         double u = 3 * x + 2;
         double y = u * u;
         return new Forward(u, y);
-        // END SOLUTION
     }
 
     /**
@@ -82,9 +79,6 @@ public final class ChainRule {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
         }
-        // BEGIN SOLUTION [chainrule.centralDifference] compute (f(x + ε) − f(x − ε)) / 2ε | docs/01-chain-rule.md#central-difference
-        // HINT: step to both sides of x; a one-sided difference (f(x + ε) − f(x)) / ε is far less accurate.
         return (f.applyAsDouble(x + epsilon) - f.applyAsDouble(x - epsilon)) / (2 * epsilon);
-        // END SOLUTION
     }
 }
