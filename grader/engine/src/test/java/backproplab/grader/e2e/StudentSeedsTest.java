@@ -81,7 +81,9 @@ class StudentSeedsTest {
         assertThat(backward(course).path("status").asText()).as("ChainRule.backward with the course seed (the pasted answers fit)")
                 .isEqualTo("passed");
         assertThat(backward(other).path("status").asText()).as("ChainRule.backward under student id bob-7").isEqualTo("failed");
-        assertThat(other.results().path("score").asDouble()).as("score under another id")
+        assertThat(course.results().path("score").asDouble()).as("score with the course seed; failed:%n%s", E2eGrade.failures(course))
+                .isEqualTo(100.0);
+        assertThat(other.results().path("score").asDouble()).as("score under another id; failed:%n%s", E2eGrade.failures(other))
                 .isEqualTo(course.results().path("score").asDouble() - backward(course).path("max_score").asDouble());
     }
 
