@@ -37,7 +37,13 @@ import java.util.Map;
  * java -cp solutions/target/classes:grader/suites/target/test-classes:grader/suites/target/classes:$(cat /tmp/cp.txt) \
  *      backproplab.grader.calibration.ReferenceCalibration [seedsFrom=100] [seedCount=20] [xor,moons,flow,gradients,xavier]
  * </pre>
- * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use).
+ * Without installing anything: {@code ./mvnw -o -B -q -pl grader/suites,grader/reference -am test-compile}, then put
+ * {@code grader/reference/target/classes} (the reference, compiled for the grader) first, followed by the suites' and
+ * their dependencies' {@code target/classes} folders and the test class path of {@code dependency:build-classpath}.
+ * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use), and
+ * {@code -Dbackproplab.grader.seed=<n>} to measure the cases drawn for one student seed (sections gradients, xor).
+ * The sections {@code xorpool}, {@code moonspool} and {@code xavierpool} compute the seed pools of the thresholds file
+ * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste.
  *
  * (The exercises jar on that class path comes after solutions/target/classes, so the reference wins; the tool
  * checks that and stops if it is running the skeleton.)

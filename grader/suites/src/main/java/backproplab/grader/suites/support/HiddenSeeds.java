@@ -107,13 +107,8 @@ public final class HiddenSeeds {
         return Arrays.copyOf(shuffled, count);
     }
 
-    /** A uniform number in [from, to) for this purpose's {@code index}-th value. */
+    /** The next uniform number in [from, to) of a purpose's stream. */
     public static double uniform(SplittableRandom rng, double from, double to) {
         return from + (to - from) * rng.nextDouble();
-    }
-
-    /** "seed 1234 (the student seed's stream for xor.seeds)": for messages. */
-    public static String describe() {
-        return "hidden inputs drawn from seed " + studentSeed();
     }
 }
