@@ -41,11 +41,6 @@ public record StudentSeed(long value, String origin) {
                 + " submission graded without an id gets the same hidden inputs");
     }
 
-    /** Whether this is the course's fixed seed used for want of an id. */
-    public boolean isCourseDefault() {
-        return equals(course());
-    }
-
     /**
      * The seed of the student named in a platform's metadata file: Gradescope's
      * {@code /autograder/submission_metadata.json} ({@code users[0].id}, else the submission's {@code id}) or
