@@ -2,6 +2,7 @@ package backproplab.grader.cli;
 
 import backproplab.grader.engine.ClassDataSharing;
 import backproplab.grader.engine.GradingSession;
+import backproplab.grader.engine.StudentSeed;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.sandbox.IsolationLevel;
 import backproplab.grader.sandbox.SandboxLimits;
@@ -99,6 +100,24 @@ final class GradingOptions {
                     + "The archives hold the grader's and the libraries' classes, never a submission's. Default: auto.")
     private ClassDataSharing.Mode cds = ClassDataSharing.Mode.AUTO;
 
+    @Option(names = "--student-id", paramLabel = "<id>",
+            description = "The student's (or submission's) id: the hidden suites draw their data, seeds and sizes from "
+                    + "the seed of this id (the first 8 bytes of its SHA-256), the same on every run for this id, other "
+                    + "for another id. The report gives the seed. Without --student-id and --seed every submission gets "
+                    + "the course's fixed hidden inputs, and the report says so. batch uses each entry's own id instead.")
+    private String studentId;
+
+    @Option(names = "--student-id-from", paramLabel = "<file>",
+            description = "Read the student id from a platform's file: Gradescope's submission_metadata.json "
+                    + "(users[0].id) or PrairieLearn's data.json. The platform scripts pass it; a file without an id "
+                    + "gives the course's fixed seed, and the report says so.")
+    private Path studentIdFile;
+
+    @Option(names = "--seed", paramLabel = "<n>",
+            description = "The seed of the hidden inputs, as a report gave it (\"grade --seed N reproduces this grade\"): "
+                    + "regrades exactly what that run graded. Wins over --student-id. batch uses each entry's own id instead.")
+    private Long seed;
+
     @Option(names = "--pictures", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Draw the training pictures (loss curve, decision boundary) into <out>/images (in a batch, "
                     + "each submission's own images folder) and the HTML report. Default: ${DEFAULT-VALUE}.")
@@ -115,7 +134,21 @@ final class GradingOptions {
         return new GradingSession.Settings(suites,
                 new SandboxLimits(heap, stack, offHeap, physical, testTimeout, runTimeout, grace, outputCap, maxRestarts),
                 SubmissionLimits.DEFAULT, java, backendInfo, forkCompiler, thresholds,
-                pictures ? picturesFolder : null, cds);
+                pictures ? picturesFolder : null, cds, seed());
+    }
+
+    /** The hidden inputs' seed: {@code --seed}, else that of {@code --student-id}, else the course's fixed seed. */
+    StudentSeed seed() {
+        if (seed != null) {
+            return StudentSeed.given(seed);
+        }
+        if (studentId != null && !studentId.isBlank()) {
+            return StudentSeed.ofStudentId(studentId);
+        }
+        if (studentIdFile != null) {
+            return StudentSeed.fromPlatformFile(studentIdFile);
+        }
+        return StudentSeed.course();
     }
 
     /**

@@ -15,14 +15,26 @@ import java.util.Objects;
  * @param timings    wall time per phase
  * @param notes      run-level facts, one per line: first, when there is one, that not every test could run; then
  *                   facts for instructors (the submission's size, children restarted)
+ * @param seed       the seed the hidden inputs were drawn from, or {@code null} when the outcome does not know it
  */
 public record GradingOutcome(GradeReport report, Verdict verdict, String submission, PhaseTimings timings,
-                             List<String> notes) {
+                             List<String> notes, StudentSeed seed) {
 
     /** Checks for nulls and copies the notes. */
     public GradingOutcome {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(verdict, "verdict");
         notes = List.copyOf(notes);
+    }
+
+    /** An outcome that does not (yet) know its seed. */
+    public GradingOutcome(GradeReport report, Verdict verdict, String submission, PhaseTimings timings,
+                          List<String> notes) {
+        this(report, verdict, submission, timings, notes, null);
+    }
+
+    /** The same outcome, drawn from {@code hiddenInputs}. */
+    public GradingOutcome withSeed(StudentSeed hiddenInputs) {
+        return new GradingOutcome(report, verdict, submission, timings, notes, hiddenInputs);
     }
 }

@@ -15,6 +15,7 @@ import backproplab.grader.intake.LoadedSubmission;
 import backproplab.grader.intake.SubmissionLimits;
 import backproplab.grader.intake.SubmissionLoader;
 import backproplab.grader.intake.SubmissionRejectedException;
+import backproplab.grader.protocol.HiddenInputSeed;
 import backproplab.grader.protocol.SuiteSettings;
 import backproplab.grader.report.Verdict;
 import backproplab.grader.sandbox.ClassDataUse;
@@ -61,26 +62,43 @@ public final class GradingSession {
      * @param pictures         the folder that receives the suites' training pictures, or {@code null} for none
      * @param cds              whether the test JVM and the javac JVM use their class-data archives
      *                         ({@link ClassDataSharing}); building missing ones is the caller's business
+     * @param seed             the seed the hidden suites draw their inputs from ({@link StudentSeed}); {@code null}
+     *                         means the course's fixed seed
      */
     public record Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
                            boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures,
-                           ClassDataSharing.Mode cds) {
+                           ClassDataSharing.Mode cds, StudentSeed seed) {
 
-        /** Copies the suites; no {@code java} means the one running the grader. */
+        /** Copies the suites; no {@code java} means the one running the grader, no seed the course's fixed one. */
         public Settings {
             suites = List.copyOf(suites);
             java = java != null ? java : SandboxRunner.currentJava();
+            seed = seed != null ? seed : StudentSeed.course();
+        }
+
+        /** Settings with the course's fixed seed. */
+        public Settings(List<String> suites, SandboxLimits sandbox, SubmissionLimits submissionLimits, Path java,
+                        boolean backendInfo, boolean forkCompiler, Path thresholds, Path pictures,
+                        ClassDataSharing.Mode cds) {
+            this(suites, sandbox, submissionLimits, java, backendInfo, forkCompiler, thresholds, pictures, cds, null);
         }
 
         /** The same settings with another use of the class-data archives. */
         public Settings withCds(ClassDataSharing.Mode mode) {
             return new Settings(suites, sandbox, submissionLimits, java, backendInfo, forkCompiler, thresholds, pictures,
-                    mode);
+                    mode, seed);
+        }
+
+        /** The same settings with another seed for the hidden inputs. */
+        public Settings withSeed(StudentSeed hiddenInputs) {
+            return new Settings(suites, sandbox, submissionLimits, java, backendInfo, forkCompiler, thresholds, pictures,
+                    cds, hiddenInputs);
         }
 
         /** The settings as the test JVM hands them to the suites ({@link SuiteSettings}). */
         Map<String, String> suiteProperties() {
             Map<String, String> properties = new LinkedHashMap<>();
+            properties.put(HiddenInputSeed.PROPERTY, Long.toString(seed.value()));
             if (thresholds != null) {
                 properties.put(SuiteSettings.THRESHOLDS_FILE, thresholds.toAbsolutePath().toString());
             }
@@ -143,7 +161,7 @@ public final class GradingSession {
         }
         Settings isolated = new Settings(settings.suites(), settings.sandbox().withIsolation(chosen),
                 settings.submissionLimits(), settings.java(), settings.backendInfo(), settings.forkCompiler(),
-                settings.thresholds(), settings.pictures(), settings.cds());
+                settings.thresholds(), settings.pictures(), settings.cds(), settings.seed());
         return new GradingSession(isolated, skeleton, classpath, structureRules ? StructureRules.load() : classes -> List.of());
     }
 
@@ -191,7 +209,18 @@ public final class GradingSession {
     public GradingSession withPictures(Path pictures) {
         Settings s = settings;
         return new GradingSession(new Settings(s.suites(), s.sandbox(), s.submissionLimits(), s.java(), s.backendInfo(),
-                s.forkCompiler(), s.thresholds(), pictures, s.cds()), skeleton, classpath, rules, compileServers);
+                s.forkCompiler(), s.thresholds(), pictures, s.cds(), s.seed()), skeleton, classpath, rules, compileServers);
+    }
+
+    /**
+     * The same session drawing its hidden inputs from another seed, for grading many students with one session: each
+     * gets the hidden inputs of their own id.
+     *
+     * @param seed the seed of the next submission's hidden inputs
+     * @return a session that differs from this one in its seed only
+     */
+    public GradingSession withSeed(StudentSeed seed) {
+        return new GradingSession(settings.withSeed(seed), skeleton, classpath, rules, compileServers);
     }
 
     /** The grader's code and libraries, as the test JVM and the javac JVM get them. */
@@ -224,6 +253,10 @@ public final class GradingSession {
      * @return the outcome; its report is complete even when the submission crashed, hung or did not compile
      */
     public GradingOutcome grade(Path submission, Path workDir, PhaseTimings timings) {
+        return run(submission, workDir, timings).withSeed(settings.seed());
+    }
+
+    private GradingOutcome run(Path submission, Path workDir, PhaseTimings timings) {
         GradeCollector collector = new GradeCollector();
         List<String> notes = new ArrayList<>();
         String name = submission.toString();

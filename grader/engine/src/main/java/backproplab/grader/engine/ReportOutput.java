@@ -29,11 +29,12 @@ public final class ReportOutput {
 
     /** The reporters' view of the run. */
     public static RunInfo runInfo(GradingOutcome outcome) {
-        return RunInfo.of(outcome.submission())
+        RunInfo run = RunInfo.of(outcome.submission())
                 .withExecutionSeconds(outcome.timings().totalMillis() / 1000.0)
                 .withBackend(outcome.report().backend())
                 .withVerdict(outcome.verdict())
                 .withNotes(outcome.notes());
+        return outcome.seed() == null ? run : run.withSeed(outcome.seed().value(), outcome.seed().origin());
     }
 
     /**
@@ -96,7 +97,8 @@ public final class ReportOutput {
         }
         List<String> notes = new ArrayList<>(outcome.notes());
         notes.add(0, note);
-        return new GradingOutcome(outcome.report(), outcome.verdict(), outcome.submission(), outcome.timings(), notes);
+        return new GradingOutcome(outcome.report(), outcome.verdict(), outcome.submission(), outcome.timings(), notes,
+                outcome.seed());
     }
 
     /** The console: the reporters' table, the status line, the backend and the phase timings. */

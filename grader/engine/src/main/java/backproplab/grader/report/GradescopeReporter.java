@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * rules, why it could not be graded, the grader's error — and notes; never the score, because Gradescope hides
  * the total while hidden tests are hidden), {@code output_format}, {@code test_output_format} and {@code test_name_format}
  * {@code "text"}, {@code visibility} {@code "visible"}, {@code stdout_visibility} {@code "hidden"} (the
- * grader's own log is for instructors) and {@code tests}.
+ * grader's own log is for instructors), {@code extra_data} (when the run knows it: {@code hidden_input_seed}, the seed the
+ * hidden inputs were drawn from, and {@code hidden_input_seed_origin}, where it came from, so that a regrade can
+ * reproduce it) and {@code tests}.
  *
  * <p>Per test, in {@link ReportLayout} order: {@code name} (display name), {@code name_format},
  * {@code number} ("task.test"), {@code score} and {@code max_score} (left out for an ungraded test, which
@@ -47,6 +49,11 @@ public final class GradescopeReporter implements Reporter {
         root.put("test_name_format", "text");
         root.put("visibility", Visibility.VISIBLE.spelling());
         root.put("stdout_visibility", Visibility.HIDDEN.spelling());
+        if (run.seed() != null) {
+            ObjectNode extra = root.putObject("extra_data");
+            extra.put("hidden_input_seed", run.seed());
+            extra.put("hidden_input_seed_origin", run.seedOrigin());
+        }
         ArrayNode tests = root.putArray("tests");
         for (ReportLayout.NumberedTest numbered : ReportLayout.numberedTests(report)) {
             tests.add(test(numbered));

@@ -106,6 +106,9 @@ public final class HtmlReporter implements Reporter {
         fact(html, "Backend", run.backendOr(report.backend()));
         fact(html, "Run time", String.format(Locale.ROOT, "%.1f s", run.executionSeconds()));
         fact(html, "Tests", RunSummary.countsLine(report));
+        if (!run.seedLine().isEmpty()) {
+            fact(html, "Hidden inputs", run.seedLine());
+        }
         html.close();
         html.close();
     }

@@ -36,6 +36,9 @@ final class RunSummary {
         if (!backend.isEmpty()) {
             text.append("Backend: ").append(backend).append('\n');
         }
+        if (!run.seedLine().isEmpty()) {
+            text.append(run.seedLine()).append('\n');
+        }
         VerdictText.of(run.verdict()).ifPresent(verdict -> text.append('\n').append(verdict.message()).append('\n'));
         if (!run.notes().isEmpty()) {
             text.append("\nNotes:\n");

@@ -3,7 +3,7 @@
 # if the grader cannot start, crashes, runs out of time or writes nothing, a results file with score 0
 # and the reason is written instead.
 #
-# Usage: backproplab-grade.sh <gradescope|prairielearn> <submission> <results-file> <grader-dir>
+# Usage: backproplab-grade.sh <gradescope|prairielearn> <submission> <results-file> <grader-dir> [<id-file>]
 #   <submission>    the folder the platform put the student's files in
 #   <results-file>  where the platform reads the result (Gradescope's or PrairieLearn's format)
 #   <grader-dir>    the folder holding grader.jar and lib/
@@ -16,6 +16,12 @@ flavour="${1:?usage: backproplab-grade.sh <gradescope|prairielearn> <submission>
 submission="${2:?submission folder missing}"
 results="${3:?results file missing}"
 grader_dir="${4:?grader folder missing}"
+# The platform's file naming the student (Gradescope's submission_metadata.json, PrairieLearn's data.json): the hidden
+# inputs are drawn from that student's seed. Without it every submission gets the course's fixed inputs (the report
+# says which seed ran and where it came from).
+id_file="${5:-}"
+id_option=()
+[ -n "$id_file" ] && [ -f "$id_file" ] && id_option=(--student-id-from "$id_file")
 
 case "$flavour" in
   gradescope)   report_file="results.json";      default_total=540 ;;  # Gradescope's default limit is 600 s
@@ -106,7 +112,7 @@ timeout --kill-after=10 "$total_timeout" "$java_bin" \
   -jar "$grader_dir/grader.jar" grade "$target" --out "$out" \
   --heap "$child_heap" --off-heap "$off_heap" --max-physical "$max_physical" \
   --test-timeout "$test_timeout" --run-timeout "$run_timeout" --max-restarts 1 --isolation "$isolation" \
-  --cds use >>"$log" 2>&1
+  --cds use "${id_option[@]}" >>"$log" 2>&1
 status=$?
 
 report="$out/$report_file"

@@ -13,4 +13,6 @@ if [ "${BACKPROPLAB_INSTALL_BWRAP:-1}" != 0 ] && ! command -v bwrap >/dev/null 2
   timeout 20 sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bubblewrap' \
     >/dev/null 2>&1 || true
 fi
-exec bash "$HERE/backproplab-grade.sh" prairielearn "$ROOT/student" "$ROOT/results/results.json" "$HERE"
+# The hidden inputs are drawn from the id PrairieLearn's data file gives (/grade/data/data.json).
+exec bash "$HERE/backproplab-grade.sh" prairielearn "$ROOT/student" "$ROOT/results/results.json" "$HERE" \
+  "$ROOT/data/data.json"

@@ -74,10 +74,10 @@ class BatchCommandTest {
 
     @Test
     @Order(2)
-    @DisplayName("a batch-graded submission has exactly the files and the score that grade writes for it alone")
+    @DisplayName("a batch-graded submission has exactly the files, the score and the hidden-input seed that grade --student-id <its id> writes for it alone")
     void batchEqualsSingleGrade() throws IOException {
         Path single = temp.resolve("single-bob");
-        CliRun alone = CliRun.grade(submissions.resolve("bob"), single);
+        CliRun alone = CliRun.grade(submissions.resolve("bob"), single, "--student-id", "bob");
         Path batched = temp.resolve("shard2/bob");
 
         assertThat(names(batched)).as("files of bob's batch folder")
@@ -86,6 +86,9 @@ class BatchCommandTest {
         assertThat(batchResults.path("score").asDouble()).as("batch score; single grade: %s", alone.describe())
                 .isEqualTo(alone.results().path("score").asDouble()).isEqualTo(3.0);
         assertThat(scores(batchResults)).as("per-test scores").isEqualTo(scores(alone.results()));
+        assertThat(batchResults.path("extra_data").path("hidden_input_seed").asLong()).as("the seed batch drew bob's inputs from")
+                .isEqualTo(backproplab.grader.protocol.HiddenInputSeed.ofStudentId("bob"))
+                .isEqualTo(alone.results().path("extra_data").path("hidden_input_seed").asLong());
         assertThat(Files.readString(single.resolve("console.txt"))).as("the single grade read the repository's exercises module")
                 .contains("repository");
     }

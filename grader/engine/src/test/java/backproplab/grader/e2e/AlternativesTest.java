@@ -26,20 +26,26 @@ class AlternativesTest {
     @TestFactory
     List<DynamicTest> everyCorrectAlternativeScoresFullMarks() {
         List<DynamicTest> tests = new ArrayList<>();
+        // Under the course's fixed seed and under a student id: the hidden inputs drawn for a student must not punish a style.
         for (Alternative alternative : Alternative.table()) {
-            CompletableFuture<CliRun> graded = CompletableFuture.supplyAsync(() -> {
-                Path sources = CourseTree.copy(CourseTree.reference(), temp.resolve(alternative.id()).resolve("src"));
-                alternative.applyTo(sources);
-                return E2eGrade.grade(sources, temp.resolve(alternative.id()).resolve("out"));
-            });
-            tests.add(DynamicTest.dynamicTest(alternative.id() + " (" + alternative.style() + ") scores full marks", () -> {
-                CliRun run = graded.join();
-                assertThat(run.exitCode()).as("exit code of grade on %s; %s", alternative.id(), run.describe()).isZero();
-                double max = E2eGrade.maxScore(run);
-                assertThat(max).as("total points of the report for %s; %s", alternative.id(), run.describe()).isPositive();
-                assertThat(run.results().path("score").asDouble()).as("score of the correct alternative %s (%s); failed:%n%s",
-                        alternative.id(), alternative.style(), E2eGrade.failures(run)).isEqualTo(max);
-            }));
+            for (String id : List.of("", "alice")) {
+                String folder = alternative.id() + (id.isEmpty() ? "" : "-" + id);
+                CompletableFuture<CliRun> graded = CompletableFuture.supplyAsync(() -> {
+                    Path sources = CourseTree.copy(CourseTree.reference(), temp.resolve(folder).resolve("src"));
+                    alternative.applyTo(sources);
+                    return CliRun.gradeWith(sources, temp.resolve(folder).resolve("out"),
+                            id.isEmpty() ? List.of() : List.of("--student-id", id));
+                });
+                tests.add(DynamicTest.dynamicTest(alternative.id() + " (" + alternative.style() + ") scores full marks"
+                        + (id.isEmpty() ? "" : " under student id " + id), () -> {
+                    CliRun run = graded.join();
+                    assertThat(run.exitCode()).as("exit code of grade on %s; %s", alternative.id(), run.describe()).isZero();
+                    double max = E2eGrade.maxScore(run);
+                    assertThat(max).as("total points of the report for %s; %s", alternative.id(), run.describe()).isPositive();
+                    assertThat(run.results().path("score").asDouble()).as("score of the correct alternative %s (%s); failed:%n%s",
+                            alternative.id(), alternative.style(), E2eGrade.failures(run)).isEqualTo(max);
+                }));
+            }
         }
         return tests;
     }

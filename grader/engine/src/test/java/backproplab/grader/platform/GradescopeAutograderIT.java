@@ -82,10 +82,14 @@ class GradescopeAutograderIT {
     }
 
     @Test
-    @DisplayName("the reference gets full marks, and the grader stays within Gradescope's 768 MB on one core")
+    @DisplayName("the reference gets full marks with hidden inputs drawn from the student's Gradescope id, and the grader stays within Gradescope's 768 MB on one core")
     void reference() throws IOException {
         Path root = autograder("reference");
         Submissions.copySources(Submissions.reference(), root.resolve("submission/exercises/src/main/java"));
+        // Gradescope's documented submission_metadata.json (gradescope-autograders.readthedocs.io, Submission Metadata).
+        Files.writeString(root.resolve("submission_metadata.json"), "{\"id\": 123456, \"created_at\": \"2018-07-01T14:22:32.365935-07:00\","
+                + " \"submission_method\": \"upload\", \"users\": [{\"email\": \"student@example.com\", \"id\": 1234,"
+                + " \"name\": \"Student User\"}], \"previous_submissions\": []}\n");
 
         Optional<MemoryCgroup> cap = MemoryCgroup.create("gradescope-768", (long) BOX_MIB);
         ScriptRun run;
@@ -110,6 +114,9 @@ class GradescopeAutograderIT {
         double max = ResultsJson.tests(results).stream().mapToDouble(t -> t.path("max_score").asDouble()).sum();
         assertThat(max).as("points available on the reference; %s", run.describe()).isPositive();
         assertThat(results.path("score").asDouble()).as("score of the reference; %s", run.describe()).isCloseTo(max, within(1e-9));
+        assertThat(results.path("extra_data").path("hidden_input_seed").asLong())
+                .as("the seed of users[0].id 1234 of submission_metadata.json; %s", results.path("output").asText())
+                .isEqualTo(backproplab.grader.protocol.HiddenInputSeed.ofStudentId("1234"));
         assertThat(ResultsJson.tests(results)).as("tests of the reference").allSatisfy(test ->
                 assertThat(test.path("status").asText()).as("status of %s", test.path("name").asText()).isEqualTo("passed"));
         if (ProcessTreeMemory.available()) {
@@ -130,6 +137,8 @@ class GradescopeAutograderIT {
         JsonNode results = results(root, "skeleton", run);
 
         assertThat(results.path("score").asDouble()).as("score of the skeleton; %s", run.describe()).isZero();
+        assertThat(results.path("output").asText()).as("without submission_metadata.json the report says the course seed ran")
+                .contains("Hidden inputs were drawn from seed " + backproplab.grader.protocol.HiddenInputSeed.COURSE_SEED);
         List<JsonNode> graded = ResultsJson.tests(results).stream().filter(t -> t.path("max_score").asDouble() > 0).toList();
         assertThat(graded).as("tests with points reported for the skeleton").isNotEmpty()
                 .allSatisfy(test -> assertThat(test.path("status").asText()).as("status of %s", test.path("name").asText())

@@ -3,6 +3,7 @@ package backproplab.grader.suites;
 import backproplab.activations.Activations;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.PlainNetwork;
 import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
@@ -34,11 +35,20 @@ class ActivationsHiddenTest {
         return PlainNetwork.sigmoid(z);
     }
 
+    /** A drawn value with four decimals, so that a message shows it exactly. */
+    private static double four(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
     @Test
     @Graded(points = 1, task = "activations.sigmoid", visibility = Visibility.HIDDEN)
     @DisplayName("sigmoid matches 1/(1 + e^−z) from −36 to 36")
     void sigmoidValues() {
-        for (double z : new double[] {-36, -7.3, -1, -0.25, 0, 0.4, 2, 13.7, 36}) {
+        java.util.SplittableRandom rng = HiddenSeeds.random("activations.sigmoid");
+        double[] zs = {-36, four(HiddenSeeds.uniform(rng, -10, -3)), four(HiddenSeeds.uniform(rng, -3, -0.5)),
+            four(HiddenSeeds.uniform(rng, -0.5, -0.01)), 0, four(HiddenSeeds.uniform(rng, 0.01, 1)),
+            four(HiddenSeeds.uniform(rng, 1, 5)), four(HiddenSeeds.uniform(rng, 5, 20)), 36};
+        for (double z : zs) {
             Verify.close(Activations.sigmoid(z), 1 / (1 + Math.exp(-z)), 1e-12, "Activations.sigmoid", "sigmoid(" + Feedback.num(z) + ")",
                     "Check σ(z) = 1 / (1 + e^(−z)) (" + DOC + "#sigmoid).");
         }
@@ -150,7 +160,9 @@ class ActivationsHiddenTest {
     @DisplayName("binaryCrossEntropy is −(y·log ŷ + (1 − y)·log(1 − ŷ)) for y ∈ {0, 1} and ŷ inside (0, 1)")
     void bceValues() {
         for (double y : new double[] {0, 1}) {
-            for (double p : new double[] {0.001, 0.2, 0.5, 0.73, 0.999}) {
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.bce.y" + (int) y);
+            for (double p : new double[] {0.001, four(HiddenSeeds.uniform(rng, 0.01, 0.45)), 0.5,
+                four(HiddenSeeds.uniform(rng, 0.55, 0.99)), 0.999}) {
                 double expected = -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
                 Verify.close(Activations.binaryCrossEntropy(y, p), expected, 1e-12, "Activations.binaryCrossEntropy",
                         "BCE(y = " + Feedback.num(y) + ", ŷ = " + Feedback.num(p) + ")",

@@ -2,6 +2,7 @@ package backproplab.grader.suites;
 
 import backproplab.chainrule.ChainRule;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.scoring.Graded;
 import backproplab.scoring.Visibility;
@@ -14,7 +15,21 @@ import org.junit.jupiter.api.Test;
 class ChainRuleHiddenTest {
 
     private static final String DOC = "docs/01-chain-rule.md";
-    private static final double[] XS = {-2.5, -2.0 / 3.0, 0.0, 0.3, 4.2, 11.75};
+    /**
+     * Six inputs: zero, −2/3 (where u = 0), and four drawn for the student (a negative, a small and a larger positive,
+     * a large one), rounded to 4 decimals so that messages show them exactly.
+     */
+    private static final double[] XS = inputs();
+
+    private static double[] inputs() {
+        java.util.SplittableRandom rng = HiddenSeeds.random("chainrule.inputs");
+        return new double[] {round(HiddenSeeds.uniform(rng, -4, -1)), -2.0 / 3.0, 0.0, round(HiddenSeeds.uniform(rng, 0.05, 1)),
+            round(HiddenSeeds.uniform(rng, 1, 6)), round(HiddenSeeds.uniform(rng, 6, 15))};
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e4) / 1e4;
+    }
 
     @Test
     @Graded(points = 1.5, task = "chainrule.forward", visibility = Visibility.HIDDEN)

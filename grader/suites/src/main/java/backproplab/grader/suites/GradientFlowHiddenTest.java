@@ -4,6 +4,7 @@ import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.Planted;
 import backproplab.grader.suites.support.SuiteRuntime;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
 import backproplab.gradientflow.GradientFlow;
@@ -40,7 +41,7 @@ class GradientFlowHiddenTest {
     @Graded(points = 2, task = "gradientflow.gradientNorms", visibility = Visibility.HIDDEN)
     @DisplayName("gradientNorms gives ‖dW_L‖ … ‖dW_1‖ (Frobenius, weights only, output layer first) for a 4-layer network, leaving the gradients unchanged")
     void gradientNorms() {
-        Planted p = Planted.of(1201, HiddenActivation.SIGMOID, 6, 1.5, 3, 5, 4, 3, 1);
+        Planted p = Planted.drawn("GradientFlow.1201", HiddenActivation.SIGMOID, 6, 1.5, 3, 5, 4, 3, 1);
         NeuralNetwork net = p.network();
         net.forward(p.xArray());
         net.backward(p.yArray());
@@ -106,7 +107,7 @@ class GradientFlowHiddenTest {
     void sigmoidVanishesReluDoesNot() {
         Thresholds t = Thresholds.get();
         int[] layers = t.integers("gradientflow.layers");
-        for (long seed : t.seeds("gradientflow.seeds")) {
+        for (long seed : HiddenSeeds.distinct("gradientflow.seeds", t.seeds("gradientflow.seedPool"), t.integer("gradientflow.seedCount"))) {
             GradientFlowReport sigmoid = GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers);
             GradientFlowReport relu = GradientFlow.measure(seed, HiddenActivation.RELU, layers);
             Verify.that(sigmoid.verdict() == Verdict.VANISHING, () -> "GradientFlow.verdict / NeuralNetwork.backward — a "

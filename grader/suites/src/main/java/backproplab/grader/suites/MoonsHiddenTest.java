@@ -75,7 +75,7 @@ class MoonsHiddenTest {
         pictures(reporter, result);
         Verify.that(result.testAccuracy() >= tier, () -> String.format(Locale.ROOT,
                 "NeuralNetwork.forward, .backward, .update and Initializers.he together — moons test accuracy: expected at least %.0f %%, got %.2f %%."
-                        + "%n  %s%n  Setting: %s.%n  The reference reaches 98.75 %% here. If the gradient tests pass, check update and the"
+                        + "%n  %s%n  Setting: %s.%n  The reference reaches at least 97.5 %% with every init seed the grader draws from. If the gradient tests pass, check update and the"
                         + " learning-rate handling; if the training loss is high, the network did not learn (%s#training).",
                 100 * tier, 100 * result.testAccuracy(), result.describe(), experiment.describe(), DOC));
     }

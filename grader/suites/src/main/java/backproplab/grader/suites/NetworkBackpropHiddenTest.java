@@ -46,9 +46,9 @@ class NetworkBackpropHiddenTest {
     @DisplayName("forward matches an independent computation (output, every Z_i and A_i) for ReLU and sigmoid hidden layers, m = 6 and m = 1")
     void forwardValues() {
         List<Planted> cases = List.of(
-                Planted.of(801, HiddenActivation.RELU, 6, 1.4, 3, 5, 2, 1),
-                Planted.of(802, HiddenActivation.SIGMOID, 6, 1.4, 2, 4, 3, 1),
-                Planted.of(803, HiddenActivation.RELU, 1, 1.4, 4, 6, 1));
+                Planted.drawn("NetworkBackprop.801", HiddenActivation.RELU, 6, 1.4, 3, 5, 2, 1),
+                Planted.drawn("NetworkBackprop.802", HiddenActivation.SIGMOID, 6, 1.4, 2, 4, 3, 1),
+                Planted.drawn("NetworkBackprop.803", HiddenActivation.RELU, 1, 1.4, 4, 6, 1));
         for (Planted p : cases) {
             NeuralNetwork net = p.network();
             INDArray out = net.forward(p.xArray());
@@ -114,8 +114,8 @@ class NetworkBackpropHiddenTest {
     @Graded(points = 1, task = "network.backward", visibility = Visibility.HIDDEN)
     @DisplayName("backward leaves the caller's X and Y, forward's ŷ and every cached Z_i and A_i as they were, and a second backward gives the same gradients (ReLU and sigmoid)")
     void backwardLeavesTheForwardPassAlone() {
-        for (Planted p : List.of(Planted.of(831, HiddenActivation.RELU, 5, 1.4, 3, 4, 3, 1),
-                Planted.of(832, HiddenActivation.SIGMOID, 5, 1.4, 3, 4, 3, 1))) {
+        for (Planted p : List.of(Planted.drawn("NetworkBackprop.831", HiddenActivation.RELU, 5, 1.4, 3, 4, 3, 1),
+                Planted.drawn("NetworkBackprop.832", HiddenActivation.SIGMOID, 5, 1.4, 3, 4, 3, 1))) {
             NeuralNetwork net = p.network();
             INDArray x = p.xArray();
             INDArray y = p.yArray();
@@ -176,7 +176,7 @@ class NetworkBackpropHiddenTest {
     @Graded(points = 1.5, task = "network.forward", visibility = Visibility.HIDDEN)
     @DisplayName("forward and update leave the caller's X and Y alone, and a repeated forward gives the same ŷ")
     void noMutationAndRepeatable() {
-        Planted p = Planted.of(811, HiddenActivation.RELU, 4, 1.2, 3, 4, 1);
+        Planted p = Planted.drawn("NetworkBackprop.811", HiddenActivation.RELU, 4, 1.2, 3, 4, 1);
         NeuralNetwork net = p.network();
         INDArray x = p.xArray();
         INDArray y = p.yArray();
@@ -206,7 +206,7 @@ class NetworkBackpropHiddenTest {
     @DisplayName("inputs of size 1000 drive |Z| far beyond 500, yet ŷ, the loss and every gradient stay finite")
     void robustAtHugeInputs() {
         for (HiddenActivation hidden : HiddenActivation.values()) {
-            Planted p = Planted.of(821, hidden, 5, 2.0, 2, 6, 6, 1);
+            Planted p = Planted.drawn("NetworkBackprop.821", hidden, 5, 2.0, 2, 6, 6, 1);
             double[][] x = Arrays2D.copy(p.x());
             for (double[] row : x) {
                 for (int c = 0; c < row.length; c++) {

@@ -3,6 +3,7 @@ package backproplab.grader.suites;
 import backproplab.datasets.NumpyRandom;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.Planted;
 import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
@@ -44,11 +45,12 @@ class NetworkShapesHiddenTest {
 
     @Test
     @Graded(points = 1.5, task = "network.he", visibility = Visibility.HIDDEN)
-    @DisplayName("new NeuralNetwork(2024, 3, 5, 2, 1) draws W_i = randn(n_i, n_{i−1}) · √(2 / n_{i−1}) layer by layer, biases 0")
+    @DisplayName("new NeuralNetwork(seed, 3, 5, 2, 1) draws W_i = randn(n_i, n_{i−1}) · √(2 / n_{i−1}) layer by layer, biases 0")
     void heInitialisationThroughTheConstructor() {
         int[] sizes = {3, 5, 2, 1};
-        NeuralNetwork net = new NeuralNetwork(2024, sizes);
-        NumpyRandom rng = new NumpyRandom(2024);
+        long seed = HiddenSeeds.seed("network.he");
+        NeuralNetwork net = new NeuralNetwork(seed, sizes);
+        NumpyRandom rng = new NumpyRandom(seed);
         for (int i = 1; i < sizes.length; i++) {
             double[][] expected = rng.randn(sizes[i], sizes[i - 1]);
             double scale = Math.sqrt(2.0 / sizes[i - 1]);
@@ -57,7 +59,7 @@ class NetworkShapesHiddenTest {
                     row[c] *= scale;
                 }
             }
-            Verify.matrix(net.parameter("W" + i), expected, 1e-12, "Initializers.he", "W" + i + " of new NeuralNetwork(2024, 3, 5, 2, 1)",
+            Verify.matrix(net.parameter("W" + i), expected, 1e-12, "Initializers.he", "W" + i + " of new NeuralNetwork(" + seed + ", 3, 5, 2, 1)",
                     "W = randn(fanOut, fanIn) · √(2 / fanIn), fanIn = " + sizes[i - 1] + ", the numbers drawn from the network's random"
                             + " stream in order (W1 first); do not re-seed or draw anything else (" + DOC + "#he-initialisation).");
             Verify.matrix(net.parameter("b" + i), new double[sizes[i]][1], 0, "NeuralNetwork(seed, sizes)", "b" + i,
@@ -86,7 +88,7 @@ class NetworkShapesHiddenTest {
     void forwardShapes() {
         for (int[] sizes : SIZES) {
             for (int m : BATCHES) {
-                Planted p = Planted.of(500 + m, HiddenActivation.RELU, m, 1.0, sizes);
+                Planted p = Planted.drawn("NetworkShapes.500+" + m, HiddenActivation.RELU, m, 1.0, sizes);
                 NeuralNetwork net = p.network();
                 INDArray out = net.forward(p.xArray());
                 String where = "for layers " + Feedback.sizes(sizes) + " and a batch of " + m;
@@ -129,7 +131,7 @@ class NetworkShapesHiddenTest {
     void gradientShapes() {
         for (int[] sizes : SIZES) {
             for (int m : BATCHES) {
-                Planted p = Planted.of(600 + m, HiddenActivation.RELU, m, 1.0, sizes);
+                Planted p = Planted.drawn("NetworkShapes.600+" + m, HiddenActivation.RELU, m, 1.0, sizes);
                 NeuralNetwork net = p.network();
                 net.forward(p.xArray());
                 net.backward(p.yArray());
@@ -152,7 +154,7 @@ class NetworkShapesHiddenTest {
     @Graded(points = 2, task = "network.update", visibility = Visibility.HIDDEN)
     @DisplayName("update(0.7) sets W_i ← W_i − 0.7·dW_i and b_i ← b_i − 0.7·db_i in the live arrays, leaving the gradients alone")
     void updateStep() {
-        Planted p = Planted.of(707, HiddenActivation.RELU, 5, 1.0, 3, 4, 2, 1);
+        Planted p = Planted.drawn("NetworkShapes.707", HiddenActivation.RELU, 5, 1.0, 3, 4, 2, 1);
         NeuralNetwork net = p.network();
         // A forward or backward that leaves out a gradient costs their points, not update's: update then gets the reference's.
         Optional<String> planted = UpdateGradients.prepare(net, p);

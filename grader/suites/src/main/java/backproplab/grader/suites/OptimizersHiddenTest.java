@@ -10,6 +10,7 @@ import backproplab.beyond.Xavier;
 import backproplab.datasets.NumpyRandom;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.SuiteRuntime;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
@@ -39,11 +40,23 @@ class OptimizersHiddenTest {
         SuiteRuntime.start();
     }
 
+    /** The starting parameters drawn for the student ({@link HiddenSeeds}, purpose {@code optimizers.start}), two decimals. */
+    private static final double[] START = drawnStart();
+
+    private static double[] drawnStart() {
+        java.util.SplittableRandom rng = HiddenSeeds.random("optimizers.start");
+        double[] values = new double[8];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(HiddenSeeds.uniform(rng, -2, 2) * 100) / 100.0;
+        }
+        return values;
+    }
+
     /** The starting parameters: W (2×3) and b (2×1). */
     private static Map<String, double[][]> start() {
         Map<String, double[][]> p = new LinkedHashMap<>();
-        p.put("W", new double[][] {{0.5, -1.2, 0.3}, {2.0, 0.05, -0.7}});
-        p.put("b", new double[][] {{0.1}, {-0.4}});
+        p.put("W", new double[][] {{START[0], START[1], START[2]}, {START[3], START[4], START[5]}});
+        p.put("b", new double[][] {{START[6]}, {START[7]}});
         return p;
     }
 
@@ -216,14 +229,15 @@ class OptimizersHiddenTest {
     @Graded(points = 1, task = "beyond.xavier", visibility = Visibility.HIDDEN)
     @DisplayName("Xavier.weights(5, 8, rng) is randn(5, 8) · √(1/8) drawn from that rng")
     void xavierExact() {
-        INDArray w = Xavier.weights(5, 8, new NumpyRandom(4242));
-        double[][] expected = new NumpyRandom(4242).randn(5, 8);
+        long seed = HiddenSeeds.seed("xavier.exact");
+        INDArray w = Xavier.weights(5, 8, new NumpyRandom(seed));
+        double[][] expected = new NumpyRandom(seed).randn(5, 8);
         for (double[] row : expected) {
             for (int c = 0; c < row.length; c++) {
                 row[c] *= Math.sqrt(1.0 / 8);
             }
         }
-        Verify.matrix(w, expected, 1e-12, "Xavier.weights", "weights(5, 8, new NumpyRandom(4242))",
+        Verify.matrix(w, expected, 1e-12, "Xavier.weights", "weights(5, 8, new NumpyRandom(" + seed + "))",
                 "W = randn(fanOut, fanIn) · √(1 / fanIn): shape (5, 8), scale √(1/8) (" + DOC + "#xavier-initialisation).");
     }
 
@@ -235,7 +249,7 @@ class OptimizersHiddenTest {
         int fanIn = t.integer("xavier.fanIn");
         int fanOut = t.integer("xavier.fanOut");
         double sigmas = t.number("xavier.sigmas");
-        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seed")[0])));
+        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(HiddenSeeds.distinct("xavier.seed", t.seeds("xavier.seedPool"), 1)[0])));
         Verify.that(w.length == fanOut && w[0].length == fanIn, () -> "Xavier.weights — expected shape " + Feedback.shape(fanOut, fanIn)
                 + " (fanOut, fanIn), got " + Feedback.shape(w.length, w[0].length) + ".");
         double n = (double) fanIn * fanOut;

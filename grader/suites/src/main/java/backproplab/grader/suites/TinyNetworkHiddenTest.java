@@ -2,6 +2,7 @@ package backproplab.grader.suites;
 
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.GradientComparison;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.PlainTinyNetwork;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
@@ -42,12 +43,43 @@ class TinyNetworkHiddenTest {
         }
     }
 
-    static final List<Case> CASES = List.of(
-            new Case("a", 0.9, -0.35, 1.6, -0.45, 1.25, 0),
-            new Case("b", -1.1, 0.6, -0.7, 0.3, -0.8, 1),
-            new Case("c (ReLU off)", 0.4, -0.9, 2.2, 0.1, 1.5, 1),
-            new Case("d", 0.15, 0.05, -2.4, 0.8, 2.5, 1),
-            new Case("e (negative x)", 1.7, 0.2, 0.9, -1.3, -0.05, 0));
+    /**
+     * Five planted networks drawn for the student ({@link HiddenSeeds}, purpose {@code tinynet.cases}), with two
+     * decimals: a, the ReLU on at x > 0 and off at x = −3 (for the last-forward test); b, on with w1 < 0 and x < 0;
+     * c, the ReLU off; d, on; e, on at a small negative x. Every z1 keeps |z1| ≥ 0.2 from the kink, and |w2| ≥ 0.3.
+     */
+    static final List<Case> CASES = cases();
+
+    private static List<Case> cases() {
+        java.util.SplittableRandom rng = HiddenSeeds.random("tinynet.cases");
+        return List.of(
+                draw(rng, "a", 0.5, 1.5, 0.8, 2.5, true),
+                draw(rng, "b", -1.5, -0.5, -2.5, -0.5, true),
+                draw(rng, "c (ReLU off)", 0.3, 1.5, -2.5, -0.8, false),
+                draw(rng, "d", -1.5, 1.5, -2.5, 2.5, true),
+                draw(rng, "e (negative x)", 0.5, 2.0, -0.3, -0.02, true));
+    }
+
+    private static Case draw(java.util.SplittableRandom rng, String name, double w1From, double w1To, double xFrom, double xTo,
+                             boolean reluOn) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            double w1 = two(HiddenSeeds.uniform(rng, w1From, w1To));
+            double b1 = two(HiddenSeeds.uniform(rng, -0.9, 0.9));
+            double w2 = two(HiddenSeeds.uniform(rng, -2.5, 2.5));
+            double b2 = two(HiddenSeeds.uniform(rng, -1.5, 1.5));
+            double x = two(HiddenSeeds.uniform(rng, xFrom, xTo));
+            double z1 = w1 * x + b1;
+            boolean offAtMinus3 = !name.equals("a") || w1 * -3 + b1 <= -0.2;
+            if ((reluOn ? z1 >= 0.2 : z1 <= -0.2) && Math.abs(w2) >= 0.3 && offAtMinus3) {
+                return new Case(name, w1, b1, w2, b2, x, rng.nextBoolean() ? 1 : 0);
+            }
+        }
+        throw new IllegalStateException("suite bug: no planted TinyNetwork case " + name);
+    }
+
+    private static double two(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
 
     @Test
     @Graded(points = 2, task = "tinynet.forward", visibility = Visibility.HIDDEN)

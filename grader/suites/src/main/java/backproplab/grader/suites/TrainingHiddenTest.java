@@ -1,6 +1,7 @@
 package backproplab.grader.suites;
 
 import backproplab.grader.suites.support.Feedback;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.PlainTinyNetwork;
 import backproplab.grader.suites.support.Thresholds;
 import backproplab.grader.suites.support.Verify;
@@ -22,9 +23,43 @@ import org.junit.jupiter.api.Test;
 class TrainingHiddenTest {
 
     private static final String DOC = "docs/05-training-loop.md#the-loop";
-    private static final double[] XS = {-1.5, 0.5, 2.0, 3.5, -0.25};
-    private static final double[] YS = {1, 0, 1, 0, 1};
-    private static final double[] START = {0.7, -0.2, 1.1, -0.3};
+    /**
+     * The graded pattern and start, drawn for the student ({@link HiddenSeeds}, purpose {@code training.data}): five
+     * inputs in [−2, 4) with two decimals, labels with both classes, and a start whose ReLU is on for at least three of
+     * the inputs (so that w1 and b1 learn too), drawn again until both hold.
+     */
+    private static final double[][] DATA = data();
+    private static final double[] XS = DATA[0];
+    private static final double[] YS = DATA[1];
+    private static final double[] START = DATA[2];
+
+    private static double[][] data() {
+        java.util.SplittableRandom rng = HiddenSeeds.random("training.data");
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            double[] xs = new double[5];
+            double[] ys = new double[5];
+            double ones = 0;
+            for (int i = 0; i < 5; i++) {
+                xs[i] = Math.round(HiddenSeeds.uniform(rng, -2, 4) * 100) / 100.0;
+                ys[i] = rng.nextBoolean() ? 1 : 0;
+                ones += ys[i];
+            }
+            double[] start = {round(HiddenSeeds.uniform(rng, 0.3, 1.5)), round(HiddenSeeds.uniform(rng, -0.5, 0.5)),
+                round(HiddenSeeds.uniform(rng, -1.5, 1.5)), round(HiddenSeeds.uniform(rng, -0.5, 0.5))};
+            int on = 0;
+            for (double x : xs) {
+                on += start[0] * x + start[1] > 0.1 ? 1 : 0;
+            }
+            if (ones >= 1 && ones <= 4 && on >= 3 && Math.abs(start[2]) >= 0.3) {
+                return new double[][] {xs, ys, start};
+            }
+        }
+        throw new IllegalStateException("suite bug: no usable training data in 1000 draws");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
     private static final double ALPHA = 0.35;
     private static final int EPOCHS = 7;
 

@@ -7,6 +7,7 @@ import backproplab.gradcheck.GradientCheckResult;
 import backproplab.gradcheck.NetworkGradientCheck;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.GradedCases;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.MoonsExperiment;
 import backproplab.grader.suites.support.PlainNetwork;
@@ -36,7 +37,13 @@ import java.util.Map;
  * java -cp solutions/target/classes:grader/suites/target/test-classes:grader/suites/target/classes:$(cat /tmp/cp.txt) \
  *      backproplab.grader.calibration.ReferenceCalibration [seedsFrom=100] [seedCount=20] [xor,moons,flow,gradients,xavier]
  * </pre>
- * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use).
+ * Without installing anything: {@code ./mvnw -o -B -q -pl grader/suites,grader/reference -am test-compile}, then put
+ * {@code grader/reference/target/classes} (the reference, compiled for the grader) first, followed by the suites' and
+ * their dependencies' {@code target/classes} folders and the test class path of {@code dependency:build-classpath}.
+ * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use), and
+ * {@code -Dbackproplab.grader.seed=<n>} to measure the cases drawn for one student seed (sections gradients, xor).
+ * The sections {@code xorpool}, {@code moonspool} and {@code xavierpool} compute the seed pools of the thresholds file
+ * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste.
  *
  * (The exercises jar on that class path comes after solutions/target/classes, so the reference wins; the tool
  * checks that and stops if it is running the skeleton.)
@@ -75,6 +82,126 @@ public final class ReferenceCalibration {
         if (sections.contains("xavier")) {
             xavier();
         }
+        if (sections.contains("xorpool")) {
+            xorPool(from, count);
+        }
+        if (sections.contains("moonspool")) {
+            moonsPool(from, count);
+        }
+        if (sections.contains("xavierpool")) {
+            xavierPool(from, count);
+        }
+    }
+
+    /**
+     * The XOR seed pool: the seeds of {@code from .. from + count − 1} on which the reference converges with its
+     * final loss at least {@code xor.poolMargin} times below the bar. Every graded XOR seed is drawn from this pool, so
+     * the reference converges on every drawn seed whatever the student seed.
+     */
+    private static void xorPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        XorExperiment experiment = XorExperiment.fromThresholds();
+        double margin = t.number("xor.poolMargin");
+        System.out.println("\n== XOR seed pool: " + experiment.describe() + "; pool = converged with loss < bar / " + margin);
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double worst = 0;
+        double best = Double.MAX_VALUE;
+        int converged = 0;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            XorExperiment.Outcome outcome = experiment.run(seed);
+            converged += outcome.converged() ? 1 : 0;
+            if (outcome.converged() && outcome.result().loss() < experiment.lossBar() / margin) {
+                pool.add(seed);
+                worst = Math.max(worst, outcome.result().loss());
+                best = Math.min(best, outcome.result().loss());
+            }
+        }
+        System.out.printf(Locale.ROOT, "  seeds %d..%d: %d/%d converged, %d in the pool; pool losses %.4f .. %.4f (bar %s, worst = bar / %.1f);"
+                        + " %.0f ms per seed%n", from, from + count - 1, converged, count, pool.size(), best, worst,
+                t.text("xor.lossBar"), experiment.lossBar() / worst, (System.nanoTime() - start) / 1e6 / count);
+        System.out.println("  xor.seedPool=" + joined(pool));
+    }
+
+    /**
+     * The moons initialisation-seed pool: the init seeds of {@code from .. from + count − 1} on which the reference's
+     * test accuracy is at least {@code moons.poolMarginSamples} test samples above the top tier.
+     */
+    private static void moonsPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        MoonsExperiment experiment = MoonsExperiment.fromThresholds();
+        int samples = t.integer("moons.poolMarginSamples");
+        double top = t.number("moons.tier3");
+        System.out.println("\n== Moons init-seed pool: " + experiment.describe() + "; pool = test accuracy >= top tier + "
+                + samples + " test samples");
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double min = 1;
+        double max = 0;
+        double poolMin = 1;
+        double minTrain = 1;
+        long start = System.nanoTime();
+        for (long seed = from; seed < from + count; seed++) {
+            MoonsExperiment.Outcome outcome = experiment.withInitSeed(seed).run();
+            double acc = outcome.testAccuracy();
+            min = Math.min(min, acc);
+            max = Math.max(max, acc);
+            if (Math.round((acc - top) * outcome.testSize()) >= samples) {
+                pool.add(seed);
+                poolMin = Math.min(poolMin, acc);
+                minTrain = Math.min(minTrain, outcome.train().accuracy());
+            }
+        }
+        System.out.printf(Locale.ROOT, "  init seeds %d..%d: test accuracy %.2f %% .. %.2f %%; %d in the pool, pool test accuracy >= %.2f %%,"
+                        + " train accuracy >= %.2f %%; %.0f ms per run%n", from, from + count - 1, 100 * min, 100 * max,
+                pool.size(), 100 * poolMin, 100 * minTrain, (System.nanoTime() - start) / 1e6 / count);
+        System.out.println("  moons.initSeedPool=" + joined(pool));
+    }
+
+    /**
+     * The Xavier seed pool: the seeds of {@code from .. from + count − 1} where the reference's sample standard deviation
+     * and mean are both within {@code xavier.poolSigmas} standard errors (the test allows {@code xavier.sigmas}).
+     */
+    private static void xavierPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        int fanIn = t.integer("xavier.fanIn");
+        int fanOut = t.integer("xavier.fanOut");
+        double poolSigmas = t.number("xavier.poolSigmas");
+        double n = (double) fanIn * fanOut;
+        double target = Math.sqrt(1.0 / fanIn);
+        java.util.List<Long> pool = new java.util.ArrayList<>();
+        double worst = 0;
+        double worstAll = 0;
+        for (long seed = from; seed < from + count; seed++) {
+            double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(seed)));
+            double sum = 0;
+            double squares = 0;
+            for (double[] row : w) {
+                for (double v : row) {
+                    sum += v;
+                    squares += v * v;
+                }
+            }
+            double mean = sum / n;
+            double std = Math.sqrt(squares / n - mean * mean);
+            double z = Math.max(Math.abs(std - target) / (target / Math.sqrt(2 * n)), Math.abs(mean) / (target / Math.sqrt(n)));
+            worstAll = Math.max(worstAll, z);
+            if (z <= poolSigmas) {
+                pool.add(seed);
+                worst = Math.max(worst, z);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n== Xavier %dx%d seed pool: seeds %d..%d, worst of all %.2f standard errors; %d in the pool"
+                + " (<= %s), worst there %.2f (limit %s)%n", fanOut, fanIn, from, from + count - 1, worstAll, pool.size(),
+                t.text("xavier.poolSigmas"), worst, t.text("xavier.sigmas"));
+        System.out.println("  xavier.seedPool=" + joined(pool));
+    }
+
+    private static String joined(java.util.List<Long> seeds) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < seeds.size(); i++) {
+            out.append(i == 0 ? "" : i % 20 == 0 ? ",\\\n    " : ",").append(seeds.get(i));
+        }
+        return out.toString();
     }
 
     private static void xor(long from, int count) {
@@ -97,13 +224,14 @@ public final class ReferenceCalibration {
                 from, from + count - 1, converged, count, worstConverged, t.text("xor.lossBar"), perSeed);
         int graded = 0;
         double worstGraded = 0;
-        for (long seed : t.seeds("xor.seeds")) {
+        long[] drawn = XorExperiment.gradedSeeds("xor.seeds");
+        for (long seed : drawn) {
             XorExperiment.Outcome outcome = experiment.run(seed);
             graded += outcome.converged() ? 1 : 0;
             worstGraded = Math.max(worstGraded, outcome.result().loss());
         }
-        System.out.printf(Locale.ROOT, "  graded seeds %s: %d/%d converged (threshold %s), worst loss %.4f = bar / %.1f%n",
-                t.text("xor.seeds"), graded, t.seeds("xor.seeds").length, t.text("xor.requiredSeeds"), worstGraded,
+        System.out.printf(Locale.ROOT, "  graded seeds (drawn for student seed %d) %s: %d/%d converged (threshold %s), worst loss %.4f = bar / %.1f%n",
+                HiddenSeeds.studentSeed(), Arrays.toString(drawn), graded, drawn.length, t.text("xor.requiredSeeds"), worstGraded,
                 t.number("xor.lossBar") / worstGraded);
     }
 
@@ -154,7 +282,7 @@ public final class ReferenceCalibration {
         }
         System.out.printf(Locale.ROOT, "  seeds %d..%d: SIGMOID earliest norm %.2e .. %.2e (%d/%d VANISHING); RELU %.2e .. %.2e (%d/%d HEALTHY)%n",
                 from, from + count - 1, sigmoidMin, sigmoidMax, vanishing, count, reluMin, reluMax, healthy, count);
-        for (long seed : t.seeds("gradientflow.seeds")) {
+        for (long seed : t.seeds("gradientflow.seedPool")) {
             System.out.printf(Locale.ROOT, "  graded seed %d: SIGMOID %.2e (%s), RELU %.2e (%s)%n", seed,
                     GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).norm(1),
                     GradientFlow.measure(seed, HiddenActivation.SIGMOID, layers).verdict(),
@@ -242,7 +370,7 @@ public final class ReferenceCalibration {
         Thresholds t = Thresholds.get();
         int fanIn = t.integer("xavier.fanIn");
         int fanOut = t.integer("xavier.fanOut");
-        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seed")[0])));
+        double[][] w = Arrays2D.of(Xavier.weights(fanOut, fanIn, new NumpyRandom(t.seeds("xavier.seedPool")[0])));
         double n = (double) fanIn * fanOut;
         double sum = 0;
         double squares = 0;
@@ -257,7 +385,7 @@ public final class ReferenceCalibration {
         double target = Math.sqrt(1.0 / fanIn);
         System.out.printf(Locale.ROOT, "%n== Xavier %dx%d, seed %s: std %.5f vs %.5f = %.2f standard errors; mean %.5f = %.2f standard errors"
                         + " (limit %s); √(1/fanOut) would be %.0f standard errors away, He's √(2/fanIn) %.0f%n",
-                fanOut, fanIn, t.text("xavier.seed"), std, target, (std - target) / (target / Math.sqrt(2 * n)), mean,
+                fanOut, fanIn, t.seeds("xavier.seedPool")[0], std, target, (std - target) / (target / Math.sqrt(2 * n)), mean,
                 mean / (target / Math.sqrt(n)), t.text("xavier.sigmas"),
                 Math.abs(Math.sqrt(1.0 / fanOut) - target) / (target / Math.sqrt(2 * n)),
                 Math.abs(Math.sqrt(2.0 / fanIn) - target) / (target / Math.sqrt(2 * n)));

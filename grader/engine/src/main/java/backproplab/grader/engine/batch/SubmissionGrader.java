@@ -2,6 +2,7 @@ package backproplab.grader.engine.batch;
 
 import backproplab.grader.engine.GradingOutcome;
 import backproplab.grader.engine.GradingSession;
+import backproplab.grader.engine.StudentSeed;
 import backproplab.grader.engine.PhaseTimings;
 import backproplab.grader.engine.ReportOutput;
 import backproplab.grader.engine.StatusLine;
@@ -82,8 +83,9 @@ public final class SubmissionGrader {
                         entry.path().toString(), timings, List.of());
             } else {
                 work = Files.createTempDirectory("backproplab-batch-");
-                outcome = session.withPictures(pictures ? staging.resolve("images") : null).grade(entry.path(), work,
-                        timings);
+                // Each student's hidden inputs come from their own id, as grade --student-id <id> would draw them.
+                outcome = session.withPictures(pictures ? staging.resolve("images") : null)
+                        .withSeed(StudentSeed.ofStudentId(entry.id())).grade(entry.path(), work, timings);
             }
         } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
             outcome = failed(entry, timings, "The grader could not start on this submission: " + e);

@@ -12,26 +12,50 @@ public final class GradedCases {
     /** How far every hidden Z of a ReLU case must stay from the kink at 0 (central differences step 1e-6). */
     public static final double KINK_MARGIN = 1e-3;
 
+    /**
+     * The margin a drawn ReLU case must keep, or it is drawn again: the smallest hidden |Z| of the fixed cases the
+     * suites had before cases were drawn per student (1.8e-2), far above {@link #KINK_MARGIN}.
+     */
+    public static final double DRAW_MARGIN = 1.8e-2;
+
     private GradedCases() {
     }
 
-    /** NeuralNetwork.backward cases: deep and shallow, ReLU and sigmoid, batches of 7, 5, 1 and 6. */
+    /**
+     * NeuralNetwork.backward cases: deep and shallow, ReLU and sigmoid, drawn for the student (parameters, inputs,
+     * labels, and batch sizes from 5..9, 3..8, exactly 1, and 4..10), every ReLU case kink-free by {@link #DRAW_MARGIN}.
+     */
     public static List<Planted> networkGradientCases() {
         return List.of(
-                Planted.of(901, HiddenActivation.RELU, 7, 1.5, 3, 5, 2, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(902, HiddenActivation.RELU, 5, 1.5, 4, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(904, HiddenActivation.RELU, 1, 1.5, 2, 7, 7, 7, 1).requireKinkFree(KINK_MARGIN),
-                Planted.of(905, HiddenActivation.SIGMOID, 6, 1.5, 3, 4, 4, 1));
+                Planted.drawnKinkFree("network.backward.case1", HiddenActivation.RELU, new int[] {5, 6, 7, 8, 9}, 1.5,
+                        DRAW_MARGIN, 3, 5, 2, 1).requireKinkFree(KINK_MARGIN),
+                Planted.drawnKinkFree("network.backward.case2", HiddenActivation.RELU, new int[] {3, 4, 5, 6, 7, 8}, 1.5,
+                        DRAW_MARGIN, 4, 1).requireKinkFree(KINK_MARGIN),
+                Planted.drawnKinkFree("network.backward.case3", HiddenActivation.RELU, new int[] {1}, 1.5,
+                        DRAW_MARGIN, 2, 7, 7, 7, 1).requireKinkFree(KINK_MARGIN).withLabel("[2, 7, 7, 7, 1] RELU hidden, batch of 1"),
+                Planted.drawnKinkFree("network.backward.case4", HiddenActivation.SIGMOID, new int[] {4, 6, 8, 10}, 1.5,
+                        DRAW_MARGIN, 3, 4, 4, 1));
     }
 
-    /** The planted 2-3-2-1 ReLU network of the NetworkGradientCheck tests (batch {@link #checkerBatch()}). */
+    /**
+     * The planted 2-3-2-1 ReLU network of the NetworkGradientCheck tests (batch {@link #checkerBatch()}), drawn for the
+     * student, kink-free by {@link #DRAW_MARGIN} on that batch.
+     */
     public static PlainNetwork checkerNetwork() {
-        return PlainNetwork.random(31, HiddenActivation.RELU, 1.3, 0.4, 2, 3, 2, 1);
+        double[][] x = checkerBatch();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            PlainNetwork net = PlainNetwork.random(HiddenSeeds.seed("gradcheck.network", attempt), HiddenActivation.RELU,
+                    1.3, 0.4, 2, 3, 2, 1);
+            if (net.smallestHiddenMagnitude(x) >= DRAW_MARGIN) {
+                return net;
+            }
+        }
+        throw new IllegalStateException("suite bug: no kink-free checker network in 200 draws");
     }
 
-    /** The batch (2 × 5) of the NetworkGradientCheck tests. */
+    /** The batch (2 × 5) of the NetworkGradientCheck tests, drawn for the student. */
     public static double[][] checkerBatch() {
-        return new backproplab.datasets.NumpyRandom(32).randn(2, 5);
+        return new backproplab.datasets.NumpyRandom(HiddenSeeds.seed("gradcheck.batch")).randn(2, 5);
     }
 
     /** The labels (1 × 5) of the NetworkGradientCheck tests. */

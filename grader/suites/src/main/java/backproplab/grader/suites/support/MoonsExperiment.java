@@ -14,12 +14,17 @@ import java.util.Locale;
 public record MoonsExperiment(int samples, double noise, long dataSeed, double testSize, long splitSeed, int[] layers,
                               long initSeed, double learningRate, int epochs) {
 
-    /** The settings in the thresholds file. */
+    /**
+     * The settings in the thresholds file, with the initialisation seed drawn for this student ({@link HiddenSeeds},
+     * purpose {@code moons.initSeed}) from the calibrated pool {@code moons.initSeedPool}, where the reference clears the
+     * top tier with a margin.
+     */
     public static MoonsExperiment fromThresholds() {
         Thresholds t = Thresholds.get();
+        long initSeed = HiddenSeeds.distinct("moons.initSeed", t.seeds("moons.initSeedPool"), 1)[0];
         return new MoonsExperiment(t.integer("moons.samples"), t.number("moons.noise"), t.seeds("moons.dataSeed")[0],
                 t.number("moons.testSize"), t.seeds("moons.splitSeed")[0], t.integers("moons.layers"),
-                t.seeds("moons.initSeed")[0], t.number("moons.learningRate"), t.integer("moons.epochs"));
+                initSeed, t.number("moons.learningRate"), t.integer("moons.epochs"));
     }
 
     /** The same experiment with another initialisation seed (for calibration). */

@@ -9,11 +9,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A planted network case for the matrix suites: the suite's {@link PlainNetwork}, a batch X (features × m) and
- * labels Y (1 × m), all from fixed seeds, and the submission's {@code NeuralNetwork} holding the same
+ * labels Y (1 × m), all from one seed (drawn for the student by {@link #drawn}; the {@code name} in messages gives it), and the submission's {@code NeuralNetwork} holding the same
  * parameters (planted with the given {@code withParameters}, so that a wrong initialisation cannot hide or
  * cause a backward bug).
  */
-public record Planted(String name, PlainNetwork plain, double[][] x, double[][] y) {
+public record Planted(String name, PlainNetwork plain, double[][] x, double[][] y, String label) {
+
+    /** How many times a draw is made again when a drawn case is unusable (a hidden |Z| too close to ReLU's kink). */
+    private static final int ATTEMPTS = 200;
 
     /** Weights randn · scale / √fanIn and biases randn · 0.3 from {@code seed}; X = 1.5 · randn from seed + 1; Y from seed + 2. */
     public static Planted of(long seed, HiddenActivation hidden, int batch, double weightScale, int... sizes) {
@@ -30,8 +33,42 @@ public record Planted(String name, PlainNetwork plain, double[][] x, double[][] 
         for (int i = 0; i < batch; i++) {
             y[0][i] = labels[i];
         }
-        String name = Feedback.sizes(sizes) + " " + hidden + " hidden, batch of " + batch + " (seed " + seed + ")";
-        return new Planted(name, plain, x, y);
+        String label = Feedback.sizes(sizes) + " " + hidden + " hidden";
+        String name = label + ", batch of " + batch + " (seed " + seed + ")";
+        return new Planted(name, plain, x, y, label);
+    }
+
+    /**
+     * A case drawn for this student ({@link HiddenSeeds}, the given purpose): the same for the same student seed,
+     * another for another.
+     */
+    public static Planted drawn(String purpose, HiddenActivation hidden, int batch, double weightScale, int... sizes) {
+        return of(HiddenSeeds.seed(purpose), hidden, batch, weightScale, sizes);
+    }
+
+    /**
+     * A case drawn for this student with its batch size one of {@code batches}, drawn again (deterministically: the
+     * purpose's next seed) while a ReLU case has a hidden |Z| below {@code margin}, where central differences straddle
+     * the kink.
+     *
+     * @throws IllegalStateException if no draw is usable (a bug in the suite)
+     */
+    public static Planted drawnKinkFree(String purpose, HiddenActivation hidden, int[] batches, double weightScale,
+                                        double margin, int... sizes) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long seed = HiddenSeeds.seed(purpose, attempt);
+            int batch = batches[Math.floorMod(HiddenSeeds.derive(seed, "batch"), batches.length)];
+            Planted p = of(seed, hidden, batch, weightScale, sizes);
+            if (hidden != HiddenActivation.RELU || p.plain.smallestHiddenMagnitude(p.x) >= margin) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("suite bug: no kink-free case for " + purpose + " in " + ATTEMPTS + " draws");
+    }
+
+    /** The same case under another label (the seed-independent name a parameterised test shows). */
+    public Planted withLabel(String text) {
+        return new Planted(name, plain, x, y, text);
     }
 
     /**
@@ -46,10 +83,13 @@ public record Planted(String name, PlainNetwork plain, double[][] x, double[][] 
         return this;
     }
 
-    /** The case's name, as parameterised tests print it. */
+    /**
+     * The case's label, as parameterised tests print it: sizes and activation, never the drawn seed or batch, so that
+     * the test's name (and the build-time test plan) is the same for every student.
+     */
     @Override
     public String toString() {
-        return name;
+        return label;
     }
 
     /** m, the batch size. */

@@ -25,6 +25,18 @@ public record XorExperiment(int[] layers, double learningRate, int epochs, doubl
     }
 
     /**
+     * The graded seeds of one XOR test for this student: {@code xor.seedCount} different seeds drawn ({@link HiddenSeeds})
+     * from the calibrated pool {@code xor.seedPool}, on each of which the reference converges with a margin.
+     *
+     * @param purpose the test's own purpose, so that two tests draw different seeds, e.g. {@code "xor.seeds"}
+     * @return the seeds, in the order drawn
+     */
+    public static long[] gradedSeeds(String purpose) {
+        Thresholds t = Thresholds.get();
+        return HiddenSeeds.distinct(purpose, t.seeds("xor.seedPool"), t.integer("xor.seedCount"));
+    }
+
+    /**
      * One seed's run.
      *
      * @param seed      the network's seed

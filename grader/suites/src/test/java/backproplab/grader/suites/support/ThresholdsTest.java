@@ -22,7 +22,8 @@ class ThresholdsTest {
         Thresholds t = Thresholds.load(null);
         assertThat(t.number("gradient.maxRelativeError")).as("gradient.maxRelativeError").isEqualTo(1e-3);
         assertThat(t.integers("xor.layers")).as("xor.layers").containsExactly(2, 8, 1);
-        assertThat(t.seeds("xor.seeds")).as("xor.seeds").hasSizeGreaterThanOrEqualTo(t.integer("xor.requiredSeeds"));
+        assertThat(t.seeds("xor.seedPool")).as("xor.seedPool").hasSizeGreaterThanOrEqualTo(t.integer("xor.seedCount"));
+        assertThat(t.integer("xor.seedCount")).as("xor.seedCount").isGreaterThanOrEqualTo(t.integer("xor.requiredSeeds"));
         assertThat(t.number("moons.tier1")).as("tiers rise").isLessThan(t.number("moons.tier2"));
         assertThat(t.number("moons.tier2")).as("tiers rise").isLessThan(t.number("moons.tier3"));
     }
@@ -30,10 +31,10 @@ class ThresholdsTest {
     @Test
     @DisplayName("an override file replaces only the entries it names")
     void override() throws IOException {
-        Path file = Files.writeString(temp.resolve("course.properties"), "moons.tier3=0.97\nxor.seeds=7, 8,9\n");
+        Path file = Files.writeString(temp.resolve("course.properties"), "moons.tier3=0.97\nxor.seedPool=7, 8,9\n");
         Thresholds t = Thresholds.load(file);
         assertThat(t.number("moons.tier3")).as("overridden tier").isEqualTo(0.97);
-        assertThat(t.seeds("xor.seeds")).as("overridden seeds").containsExactly(7, 8, 9);
+        assertThat(t.seeds("xor.seedPool")).as("overridden seeds").containsExactly(7, 8, 9);
         assertThat(t.number("moons.tier1")).as("an entry the file does not name keeps its default").isEqualTo(0.85);
         assertThat(t.source()).as("source names both files").contains("course.properties");
     }

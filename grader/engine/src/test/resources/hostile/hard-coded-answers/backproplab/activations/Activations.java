@@ -1,0 +1,119 @@
+package backproplab.activations;
+
+import backproplab.runtime.Backend;
+import java.util.Arrays;
+import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The notebook's activation functions and loss, each for one number and element-wise for an
+ * INDArray. The INDArray forms return new arrays and never change the array they are given.
+ */
+public final class Activations {
+
+    /** sigmoid clips z to [−SIGMOID_CLIP, SIGMOID_CLIP] so that e^(−z) stays finite. */
+    public static final double SIGMOID_CLIP = 500;
+    /** binary cross-entropy clips ŷ to [BCE_EPSILON, 1 − BCE_EPSILON] so that log never sees 0. */
+    public static final double BCE_EPSILON = 1e-7;
+
+    static {
+        Backend.init();
+    }
+
+    private Activations() {
+    }
+
+    /**
+     * σ(z) = 1 / (1 + e^(−z)), with z first clipped to [−500, 500].
+     *
+     * @return a value in [0, 1], finite for every finite or infinite z
+     */
+    public static double sigmoid(double z) {
+        double clipped = Math.max(-SIGMOID_CLIP, Math.min(SIGMOID_CLIP, z));
+        return 1.0 / (1.0 + Math.exp(-clipped));
+    }
+
+    /**
+     * Element-wise σ(z) = 1 / (1 + e^(−z)), with z clipped to [−500, 500].
+     *
+     * @param z any shape; not modified
+     * @return a new array of the same shape, every value in [0, 1]
+     */
+    public static INDArray sigmoid(INDArray z) {
+        Objects.requireNonNull(z, "z");
+        INDArray clipped = Transforms.max(Transforms.min(z.castTo(DataType.DOUBLE), SIGMOID_CLIP, true), -SIGMOID_CLIP, false);
+        return Transforms.exp(clipped.negi(), false).addi(1.0).rdivi(1.0);
+    }
+
+    /** ReLU(z) = max(0, z). */
+    public static double relu(double z) {
+        return Math.max(0.0, z);
+    }
+
+    /**
+     * Element-wise ReLU(z) = max(0, z).
+     *
+     * @param z any shape; not modified
+     * @return a new array of the same shape
+     */
+    public static INDArray relu(INDArray z) {
+        Objects.requireNonNull(z, "z");
+        return Transforms.max(z.castTo(DataType.DOUBLE), 0.0, true);
+    }
+
+    /**
+     * ReLU'(z) = 1 if z &gt; 0, else 0 (so exactly 0 at z = 0, as in the notebook's {@code (z > 0)}).
+     */
+    public static double reluDerivative(double z) {
+        return z > 0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * Element-wise ReLU'(z): 1.0 where z &gt; 0, else 0.0.
+     *
+     * @param z any shape; not modified
+     * @return a new DOUBLE array of the same shape holding only 0.0 and 1.0
+     */
+    public static INDArray reluDerivative(INDArray z) {
+        Objects.requireNonNull(z, "z");
+        return z.gt(0.0).castTo(DataType.DOUBLE);
+    }
+
+    /**
+     * Binary cross-entropy of one prediction: L = −(y·log ŷ + (1 − y)·log(1 − ŷ)), with ŷ first clipped
+     * to [1e-7, 1 − 1e-7].
+     *
+     * @param y     the target, 0 or 1
+     * @param yPred the prediction ŷ; 0 and 1 are allowed thanks to the clipping
+     * @return the loss, finite for every ŷ in [0, 1]
+     */
+    public static double binaryCrossEntropy(double y, double yPred) {
+        double p = Math.max(BCE_EPSILON, Math.min(1 - BCE_EPSILON, yPred));
+        return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    }
+
+    /**
+     * Mean binary cross-entropy over all elements: L = −mean(y·log ŷ + (1 − y)·log(1 − ŷ)), with ŷ
+     * clipped to [1e-7, 1 − 1e-7].
+     *
+     * @param y     targets (0 or 1), same shape as {@code yPred}; not modified
+     * @param yPred predictions; not modified
+     * @return the mean loss
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static double binaryCrossEntropy(INDArray y, INDArray yPred) {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(yPred, "yPred");
+        if (!Arrays.equals(y.shape(), yPred.shape())) {
+            throw new IllegalArgumentException("binaryCrossEntropy: y has shape " + Arrays.toString(y.shape())
+                    + " but yPred has shape " + Arrays.toString(yPred.shape()) + "; they must be equal.");
+        }
+        INDArray targets = y.castTo(DataType.DOUBLE);
+        INDArray p = Transforms.max(Transforms.min(yPred.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
+        INDArray positive = targets.mul(Transforms.log(p, true));
+        INDArray negative = targets.rsub(1.0).muli(Transforms.log(p.rsub(1.0), false));
+        return -positive.addi(negative).meanNumber().doubleValue();
+    }
+}
