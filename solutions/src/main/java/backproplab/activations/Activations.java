@@ -49,7 +49,8 @@ public final class Activations {
         // BEGIN SOLUTION [activations.sigmoidArray] compute the stable sigmoid element-wise on a copy of z, clipped to [-500, 500] | docs/02-activations.md#sigmoid
         // HINT: Transforms.min, Transforms.max and Transforms.exp take a 'dup' flag: with true they leave z alone.
         INDArray clipped = Transforms.max(Transforms.min(z.castTo(DataType.DOUBLE), SIGMOID_CLIP, true), -SIGMOID_CLIP, false);
-        return Transforms.exp(clipped.negi(), false).addi(1.0).rdivi(1.0);
+        // ND4J's sigmoid op computes the same 1 / (1 + e^(−z)) in one native loop (bit for bit), here in place on our own copy.
+        return Transforms.sigmoid(clipped, false);
         // END SOLUTION
     }
 
@@ -94,7 +95,8 @@ public final class Activations {
         Objects.requireNonNull(z, "z");
         // BEGIN SOLUTION [activations.reluDerivativeArray] build a DOUBLE array with 1.0 where z > 0 and 0.0 elsewhere | docs/02-activations.md#relu-derivative
         // HINT: a comparison such as z.gt(0) gives a BOOL array; the rest of the course needs DOUBLE.
-        return z.gt(0.0).castTo(DataType.DOUBLE);
+        // ND4J's step op (1 where z > 0, else 0) gives the DOUBLE array in one op, without a BOOL array to cast.
+        return Transforms.step(z.castTo(DataType.DOUBLE), true);
         // END SOLUTION
     }
 
@@ -134,8 +136,9 @@ public final class Activations {
         // HINT: mean over every element: meanNumber() gives it as one number.
         INDArray targets = y.castTo(DataType.DOUBLE);
         INDArray p = Transforms.max(Transforms.min(yPred.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
-        INDArray positive = targets.mul(Transforms.log(p, true));
-        INDArray negative = targets.rsub(1.0).muli(Transforms.log(p.rsub(1.0), false));
+        // Fewer new arrays, the same numbers: log ŷ and 1 − ŷ are computed into arrays of our own and multiplied in place.
+        INDArray positive = Transforms.log(p, true).muli(targets);
+        INDArray negative = Transforms.log(p.rsubi(1.0), false).muli(targets.rsub(1.0));
         return -positive.addi(negative).meanNumber().doubleValue();
         // END SOLUTION
     }

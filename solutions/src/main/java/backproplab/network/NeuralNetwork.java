@@ -136,7 +136,11 @@ public final class NeuralNetwork {
         // HINT: b_i is a column (n_i × 1); it must be added to every column of W_i · A_{i−1}.
         INDArray a = cache.get("A0");
         for (int i = 1; i <= numLayers; i++) {
-            INDArray z = params.get("W" + i).mmul(a).addiColumnVector(params.get("b" + i));
+            INDArray w = params.get("W" + i);
+            // W_i · A_{i−1} straight from BLAS into a new array (gemm skips mmul's set-up; same result bit for bit),
+            // then b_i added to every column of that array, our own, in place.
+            INDArray z = Nd4j.gemm(w, a, Nd4j.createUninitialized(DataType.DOUBLE, w.size(0), a.size(1)), false, false, 1.0, 0.0)
+                    .addiColumnVector(params.get("b" + i));
             if (i == numLayers) {
                 a = Activations.sigmoid(z);
             } else {
@@ -189,7 +193,8 @@ public final class NeuralNetwork {
             gradients.put("W" + i, dW);
             gradients.put("b" + i, dZ.mean(true, 1));
             if (i > 1) {
-                INDArray dAPrev = Nd4j.gemm(w, dZ, true, false);
+                // W_iᵀ · dZ_i with the transpose flag, into a new array of our own: no transposed copy.
+                INDArray dAPrev = Nd4j.gemm(w, dZ, Nd4j.createUninitialized(DataType.DOUBLE, w.size(1), dZ.size(1)), true, false, 1.0, 0.0);
                 INDArray gPrime = hiddenActivation == HiddenActivation.RELU
                         ? Activations.reluDerivative(cache.get("Z" + (i - 1)))
                         : cache.get("A" + (i - 1)).rsub(1.0).muli(cache.get("A" + (i - 1)));
