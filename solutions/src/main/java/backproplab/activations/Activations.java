@@ -49,8 +49,7 @@ public final class Activations {
         // BEGIN SOLUTION [activations.sigmoidArray] compute the stable sigmoid element-wise on a copy of z, clipped to [-500, 500] | docs/02-activations.md#sigmoid
         // HINT: Transforms.min, Transforms.max and Transforms.exp take a 'dup' flag: with true they leave z alone.
         INDArray clipped = Transforms.max(Transforms.min(z.castTo(DataType.DOUBLE), SIGMOID_CLIP, true), -SIGMOID_CLIP, false);
-        // ND4J's sigmoid op computes the same 1 / (1 + e^(−z)) in one native loop (bit for bit), here in place on our own copy.
-        return Transforms.sigmoid(clipped, false);
+        return Transforms.exp(clipped.negi(), false).addi(1.0).rdivi(1.0);
         // END SOLUTION
     }
 
@@ -95,8 +94,7 @@ public final class Activations {
         Objects.requireNonNull(z, "z");
         // BEGIN SOLUTION [activations.reluDerivativeArray] build a DOUBLE array with 1.0 where z > 0 and 0.0 elsewhere | docs/02-activations.md#relu-derivative
         // HINT: a comparison such as z.gt(0) gives a BOOL array; the rest of the course needs DOUBLE.
-        // ND4J's step op (1 where z > 0, else 0) gives the DOUBLE array in one op, without a BOOL array to cast.
-        return Transforms.step(z.castTo(DataType.DOUBLE), true);
+        return z.gt(0.0).castTo(DataType.DOUBLE);
         // END SOLUTION
     }
 

@@ -193,8 +193,7 @@ public final class NeuralNetwork {
             gradients.put("W" + i, dW);
             gradients.put("b" + i, dZ.mean(true, 1));
             if (i > 1) {
-                // W_iᵀ · dZ_i with the transpose flag, into a new array of our own: no transposed copy.
-                INDArray dAPrev = Nd4j.gemm(w, dZ, Nd4j.createUninitialized(DataType.DOUBLE, w.size(1), dZ.size(1)), true, false, 1.0, 0.0);
+                INDArray dAPrev = Nd4j.gemm(w, dZ, true, false);
                 INDArray gPrime = hiddenActivation == HiddenActivation.RELU
                         ? Activations.reluDerivative(cache.get("Z" + (i - 1)))
                         : cache.get("A" + (i - 1)).rsub(1.0).muli(cache.get("A" + (i - 1)));
