@@ -12,5 +12,13 @@ BENCH_DIR="$(cd "${1:-${BACKPROPLAB_BENCH_DIR:-$ROOT/../shared/bench}}" && pwd)"
 RUNS="${2:-5}"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 cd "$ROOT"
-./mvnw -B -q -pl solutions -am install -DskipTests
-./mvnw -B -q -pl solutions exec:exec@benchmark -Dbench.dir="$BENCH_DIR" -Dbench.runs="$RUNS"
+# Builds in the reactor and installs nothing: the class path names the modules' target/classes folders, so the run
+# measures the code of this working tree, never an older jar in ~/.m2. MAVEN_ARGS may add -o (offline).
+CLASSPATH_FILE=target/bench-classpath.txt
+./mvnw -B -q ${MAVEN_ARGS:-} -pl solutions -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >/dev/null
+# The JVM of the demos and of the grader's test JVM: the serial collector, whose young collections suit a run that
+# allocates many tiny arrays and keeps few of them.
+exec "${JAVA:-java}" -Xmx1g -XX:+UseSerialGC \
+  -cp "solutions/target/test-classes:solutions/target/classes:$(cat "solutions/$CLASSPATH_FILE")" \
+  backproplab.bench.MoonsBenchmark "$BENCH_DIR" "$RUNS"

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.Nd4jBlas;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -48,7 +49,23 @@ public final class Backend {
         if (Nd4j.factory().blas() instanceof Nd4jBlas blas) {
             blas.setMaxThreads(threads);
         }
+        quietForTinyArrays();
         initialised = true;
+    }
+
+    /**
+     * Settings that fit arrays of a few hundred numbers, where each op costs microseconds: ND4J's periodic
+     * {@code System.gc()} (a full collection every few seconds, to free off-heap buffers sooner) stops the whole JVM
+     * for longer than the ops it frees for, so it is off (buffers are still freed when their arrays are collected,
+     * and JavaCPP still collects when off-heap memory runs short); op profiling and native debug or verbose output
+     * are off, as they are by default, in case a library or a property turned them on.
+     */
+    private static void quietForTinyArrays() {
+        Nd4j.getMemoryManager().togglePeriodicGc(false);
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+        Nd4j.getEnvironment().setDebug(false);
+        Nd4j.getEnvironment().setVerbose(false);
+        Nd4j.getEnvironment().setProfiling(false);
     }
 
     /**

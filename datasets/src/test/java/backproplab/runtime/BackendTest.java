@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 class BackendTest {
@@ -28,5 +29,17 @@ class BackendTest {
         assertThat(info.threads()).as("OpenMP threads reported by ND4J after Backend.init() (default 1)").isEqualTo(1);
         assertThat(info.backend()).as("backend on a machine without a GPU").isEqualTo("CPU");
         assertThat(info.blasVendor()).as("BLAS vendor").isNotBlank().isNotEqualTo("unknown");
+    }
+
+    @Test
+    @DisplayName("init turns off ND4J's periodic System.gc and op profiling, which cost more than tiny arrays save")
+    void initTurnsOffPeriodicGcAndProfiling() {
+        Backend.init();
+        assertThat(Nd4j.getMemoryManager().isPeriodicGcActive())
+                .as("ND4J's periodic GC after Backend.init() (a full collection every few seconds)").isFalse();
+        assertThat(Nd4j.getExecutioner().getProfilingMode())
+                .as("ND4J's op profiling mode after Backend.init()").isEqualTo(OpExecutioner.ProfilingMode.DISABLED);
+        assertThat(Nd4j.getEnvironment().isDebug() || Nd4j.getEnvironment().isVerbose())
+                .as("native debug or verbose output after Backend.init()").isFalse();
     }
 }

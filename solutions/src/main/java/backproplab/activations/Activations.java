@@ -134,8 +134,9 @@ public final class Activations {
         // HINT: mean over every element: meanNumber() gives it as one number.
         INDArray targets = y.castTo(DataType.DOUBLE);
         INDArray p = Transforms.max(Transforms.min(yPred.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
-        INDArray positive = targets.mul(Transforms.log(p, true));
-        INDArray negative = targets.rsub(1.0).muli(Transforms.log(p.rsub(1.0), false));
+        // Fewer new arrays, the same numbers: log ŷ and 1 − ŷ are computed into arrays of our own and multiplied in place.
+        INDArray positive = Transforms.log(p, true).muli(targets);
+        INDArray negative = Transforms.log(p.rsubi(1.0), false).muli(targets.rsub(1.0));
         return -positive.addi(negative).meanNumber().doubleValue();
         // END SOLUTION
     }

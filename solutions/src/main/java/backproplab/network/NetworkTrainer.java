@@ -57,8 +57,8 @@ public final class NetworkTrainer {
             throw new IllegalArgumentException("accuracy: predictions have shape " + Arrays.toString(yPred.shape())
                     + " but labels have shape " + Arrays.toString(Y.shape()) + "; they must be equal.");
         }
-        double[] predicted = yPred.reshape(yPred.length()).toDoubleVector();
-        double[] labels = Y.reshape(Y.length()).toDoubleVector();
+        double[] predicted = values(yPred);
+        double[] labels = values(Y);
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
             if ((predicted[i] > 0.5 ? 1.0 : 0.0) == labels[i]) {
@@ -66,6 +66,17 @@ public final class NetworkTrainer {
             }
         }
         return (double) right / predicted.length;
+    }
+
+    /**
+     * The elements of {@code array} in row-major order. A plain array (no view, row-major, its own buffer) hands out
+     * its buffer's copy directly, which costs far less than a reshape and a vector copy; any other goes the long way.
+     */
+    private static double[] values(INDArray array) {
+        if (!array.isView() && array.ordering() == 'c' && array.data().length() == array.length()) {
+            return array.data().asDouble();
+        }
+        return array.reshape(array.length()).toDoubleVector();
     }
 
     /**

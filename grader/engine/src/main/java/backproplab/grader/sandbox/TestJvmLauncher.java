@@ -63,6 +63,7 @@ final class TestJvmLauncher {
             ProcessBuilder builder = new ProcessBuilder(layout.wrap(command(submissionClasses, layout.seen(requestFile),
                     layout))).directory(childDir.toFile());
             layout.environment(builder.environment());
+            NativeThreads.singleThreaded(builder.environment());
             ProcessSweep sweep = new ProcessSweep();
             builder.environment().put(ProcessSweep.ENV, sweep.mark());
             Process process = builder.start();
