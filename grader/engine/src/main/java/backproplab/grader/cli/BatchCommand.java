@@ -32,7 +32,8 @@ import picocli.CommandLine.TypeConversionException;
                     + "With --repos list.txt the submissions are cloned first from the list's repositories.",
             "",
             "Each submission is graded exactly as 'grade <entry> --out <dir>/<id>' would grade it (same limits, "
-                    + "scores and files; its own test JVM and work folder), in one grader JVM, --jobs at a time. "
+                    + "scores and files; its own test JVM and work folder, and the hidden inputs of its id), in one grader JVM, "
+                    + "--jobs at a time; javac runs in a warm compile server per job (its own JVM, same options). "
                     + "<dir>/<id> also gets batch-record.json (score, content hash, grader version); a submission's "
                     + "folder is complete or absent, even after Ctrl-C. A rerun keeps submissions whose files and "
                     + "grader are unchanged (--regrade grades them again).",
