@@ -16,7 +16,7 @@ CPU-seconds per submission from the OS's figures (next to the line batch prints 
 process (grader JVM, compile servers, test JVMs; proctree.role).
 
 --compare K   grades K of the entries (spread over the class) again with the single-submission command
-              `grade <entry> --out <dir>` and checks that score, max and every test's score equal the batch's.
+              `grade <entry> --out <dir> --student-id <id>` and checks that score, max and every test's score equal the batch's.
 --interrupt   runs a second batch into a fresh folder, stops it with SIGINT once 3 submissions are done, reruns it
               and checks that the rerun grades only what was left (it keeps the finished ones).
 """
@@ -117,7 +117,9 @@ def compare(submissions, batch_out, count):
     for entry in chosen:
         student = entry[:-4] if entry.endswith('.zip') else entry
         single = os.path.join(OUT, 'single', student)
-        subprocess.run([JAVA, '-jar', JAR, 'grade', os.path.join(submissions, entry), '--out', single],
+        # The batch draws each entry's hidden inputs from its id; the single grade is given the same id.
+        subprocess.run([JAVA, '-jar', JAR, 'grade', os.path.join(submissions, entry), '--out', single,
+                        '--student-id', student],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         a = per_test(os.path.join(batch_out, student, 'results.json'))
         b = per_test(os.path.join(single, 'results.json'))

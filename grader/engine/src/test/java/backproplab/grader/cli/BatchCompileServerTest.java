@@ -46,12 +46,12 @@ class BatchCompileServerTest {
     }
 
     @Test
-    @DisplayName("every submission's results equal its single grade's, compile errors word for word")
+    @DisplayName("every submission's results equal its single grade's with its id, compile errors word for word")
     void sameAsSingleGrades() throws IOException {
         assertThat(batch.exitCode()).as(batch.describe()).isZero();
         for (String student : STUDENTS) {
             CliRun alone = CliRun.gradeWith(submissions.resolve(student), temp.resolve("single-" + student),
-                    options("--isolation", "modules"));
+                    options("--isolation", "modules", "--student-id", student));
             JsonNode batched = JSON.readTree(temp.resolve("out").resolve(student).resolve("results.json").toFile());
 
             assertThat(batched.path("score").asDouble()).as("%s's score; single grade: %s", student, alone.describe())
