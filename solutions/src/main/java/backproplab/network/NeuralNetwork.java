@@ -136,11 +136,7 @@ public final class NeuralNetwork {
         // HINT: b_i is a column (n_i × 1); it must be added to every column of W_i · A_{i−1}.
         INDArray a = cache.get("A0");
         for (int i = 1; i <= numLayers; i++) {
-            INDArray w = params.get("W" + i);
-            // W_i · A_{i−1} straight from BLAS into a new array (gemm skips mmul's set-up; same result bit for bit),
-            // then b_i added to every column of that array, our own, in place.
-            INDArray z = Nd4j.gemm(w, a, Nd4j.createUninitialized(DataType.DOUBLE, w.size(0), a.size(1)), false, false, 1.0, 0.0)
-                    .addiColumnVector(params.get("b" + i));
+            INDArray z = params.get("W" + i).mmul(a).addiColumnVector(params.get("b" + i));
             if (i == numLayers) {
                 a = Activations.sigmoid(z);
             } else {
