@@ -87,7 +87,12 @@ class SandboxProbeSuite {
         for (Path target : targets) {
             try {
                 Files.writeString(target.resolve(fileName(facts.getProperty(MARKER))), "written from the test JVM\n");
-                written.add(target.toString());
+                // A host folder under /tmp is, inside the sandbox, a folder of its private /tmp (in the scratch folder),
+                // made for the files mounted read-only below it: in a user namespace the test JVM owns it and may write
+                // there. That write never reaches the host's folder, which the grader's side checks afterwards.
+                if (!target.startsWith("/tmp")) {
+                    written.add(target.toString());
+                }
             } catch (IOException | SecurityException e) {
                 // The attack failed, as it should.
             }
