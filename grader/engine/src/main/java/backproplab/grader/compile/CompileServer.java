@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -12,7 +11,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -70,17 +68,13 @@ final class CompileServer implements AutoCloseable {
      *
      * @param graderClasspath class path that holds the grader's code and libraries
      * @param java            the {@code java} executable
-     * @param flags           JVM options ({@link CompilerJvmTuning#serverFlags})
+     * @param flags           JVM options ({@link CompilerJvmTuning#flags})
      * @param log             the file that receives the server's standard error
      * @return the running server
      * @throws IOException if the JVM cannot be started
      */
     static CompileServer start(List<Path> graderClasspath, Path java, List<String> flags, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(flags);
-        command.addAll(List.of("-Xss4m", "-Xmx256m",
-                "-cp", String.join(File.pathSeparator, graderClasspath.stream().map(Path::toString).toList()),
-                CompileServerMain.class.getName()));
+        List<String> command = CompilerProcess.jvmCommand(java, flags, graderClasspath, CompileServerMain.class);
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         return new CompileServer(process, log);

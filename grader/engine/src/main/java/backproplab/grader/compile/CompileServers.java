@@ -37,7 +37,7 @@ public final class CompileServers implements AutoCloseable {
      *
      * @param graderClasspath class path that holds the grader's code and libraries
      * @param java            the {@code java} executable
-     * @param flags           JVM options ({@link CompilerJvmTuning#serverFlags})
+     * @param flags           JVM options ({@link CompilerJvmTuning#flags})
      * @throws IOException if the folder for the servers' logs cannot be made
      */
     public CompileServers(List<Path> graderClasspath, Path java, List<String> flags) throws IOException {

@@ -104,7 +104,13 @@ public final class CompilerJvmTuning {
     }
 
     /**
-     * The javac JVM's tuning flags.
+     * The javac JVM's tuning flags: the one-shot JVM's and a batch's compile servers' ({@link CompileServer}), which
+     * live for a whole batch. C1 only fits both, measured with {@code grader/engine/src/bench/compile_server_benchmark.py}
+     * (the reference's request 20 times per server, 2 rounds, 2 cores, load about 4): a C1-only server costs 1.5 CPU-s
+     * for the first request and then 0.24 CPU-s and 0.29 s wall per request, 0.32 CPU-s per request over 20; full
+     * tiered 2.85, then 0.48 CPU-s and 0.47 s wall, 0.66 over 20 (C2 is still compiling after 20 requests, and its code
+     * does not make javac faster than C1's by what it costs); tiered with a single C2 thread the same as tiered. The
+     * one-shot JVM: 1.5 CPU-s and 1.5 s wall per request.
      *
      * @param folder     the folder of the archives, or {@code null} for none
      * @param useArchive whether to use the class-data archive, when there is one
@@ -115,31 +121,6 @@ public final class CompilerJvmTuning {
         if (useArchive && folder != null) {
             flags.addAll(archive(folder, compilerClasspath, java).flags());
         }
-        return flags;
-    }
-
-    /**
-     * JIT settings of a batch's compile server ({@link CompileServer}), which lives for a whole batch: C1 only, as the
-     * one-shot JVM. Measured with {@code grader/engine/src/bench/compile_server_benchmark.py} (the reference's request
-     * 20 times per server, 2 rounds, 2 cores, load about 4): C1 only costs 1.5 CPU-s for the first request and then
-     * 0.24 CPU-s and 0.29 s wall per request, 0.32 CPU-s per request over 20; full tiered 2.85, then 0.48 CPU-s and
-     * 0.47 s wall, 0.66 over 20 (C2 is still compiling after 20 requests, and its code does not make javac faster
-     * than C1's by what it costs); tiered with a single C2 thread the same as tiered. The one-shot JVM: 1.5 CPU-s and
-     * 1.5 s wall per request.
-     */
-    static final List<String> SERVER_JIT = ShortRunJvm.JIT;
-
-    /**
-     * The compile server's flags: {@link #flags} with {@link #SERVER_JIT} in place of the one-shot JVM's JIT settings
-     * (the same today, C1 only, as measured).
-     *
-     * @param folder     the folder of the archives, or {@code null} for none
-     * @param useArchive whether to use the class-data archive, when there is one
-     */
-    public static List<String> serverFlags(Path folder, List<Path> compilerClasspath, Path java, boolean useArchive) {
-        List<String> flags = new ArrayList<>(flags(folder, compilerClasspath, java, useArchive));
-        flags.removeAll(ShortRunJvm.JIT);
-        flags.addAll(0, SERVER_JIT);
         return flags;
     }
 

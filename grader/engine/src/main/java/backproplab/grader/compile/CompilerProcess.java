@@ -197,12 +197,25 @@ public final class CompilerProcess {
         return new CompileResult(result.success(), classesDir, result.errors(), result.warnings());
     }
 
-    private Result runOneShot(Path requestFile, Path resultFile, Path workDir) throws IOException {
+    /**
+     * The command that starts a compiler JVM: {@code java}, the tuning flags, the stack size and the heap cap, the
+     * grader's class path, the main class and its arguments. The one-shot JVM and the compile servers both start from
+     * it, so they run within the same caps.
+     */
+    static List<String> jvmCommand(Path java, List<String> flags, List<Path> graderClasspath, Class<?> main,
+                                   String... arguments) {
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(tuningFlags);
+        command.addAll(flags);
         command.addAll(List.of("-Xss4m", "-Xmx256m",
                 "-cp", String.join(File.pathSeparator, graderClasspath.stream().map(Path::toString).toList()),
-                CompilerProcess.class.getName(), requestFile.toString(), resultFile.toString()));
+                main.getName()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private Result runOneShot(Path requestFile, Path resultFile, Path workDir) throws IOException {
+        List<String> command = jvmCommand(java, tuningFlags, graderClasspath, CompilerProcess.class,
+                requestFile.toString(), resultFile.toString());
         Path log = workDir.resolve("compile.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

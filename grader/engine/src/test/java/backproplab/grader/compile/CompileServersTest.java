@@ -168,7 +168,7 @@ class CompileServersTest {
 
     private CompileServers servers(long limitMillis) throws IOException {
         return new CompileServers(classpath.engine(), SandboxRunner.currentJava(),
-                CompilerJvmTuning.serverFlags(null, classpath.engine(), SandboxRunner.currentJava(), false), limitMillis);
+                CompilerJvmTuning.flags(null, classpath.engine(), SandboxRunner.currentJava(), false), limitMillis);
     }
 
     private static void kill(long pid) {

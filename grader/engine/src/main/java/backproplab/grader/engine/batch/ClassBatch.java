@@ -49,7 +49,7 @@ public final class ClassBatch {
 
     /**
      * Warm compile servers for the batch's workers when the session forks its compiler, else {@code null}: the same
-     * JVM flags as the one-shot javac JVM, its archive included, but for the JIT ({@link CompilerJvmTuning#serverFlags}).
+     * JVM flags as the one-shot javac JVM, its archive included ({@link CompilerJvmTuning#flags}).
      */
     private static CompileServers compileServers(GradingSession session) throws IOException {
         GradingSession.Settings settings = session.settings();
@@ -57,7 +57,7 @@ public final class ClassBatch {
             return null;
         }
         List<Path> classpath = session.classpath().engine();
-        return new CompileServers(classpath, settings.java(), CompilerJvmTuning.serverFlags(
+        return new CompileServers(classpath, settings.java(), CompilerJvmTuning.flags(
                 ClassDataSharing.folder(session.classpath()), classpath, settings.java(),
                 settings.cds() != ClassDataSharing.Mode.OFF));
     }
