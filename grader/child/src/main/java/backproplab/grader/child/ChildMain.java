@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import backproplab.grader.protocol.ChildEvent;
 import backproplab.grader.protocol.ChildRequest;
+import backproplab.grader.protocol.HiddenFiles;
 import backproplab.grader.protocol.Json;
 import backproplab.runtime.Backend;
 import backproplab.scoring.FailureContext;
@@ -96,13 +97,19 @@ public final class ChildMain {
             output.drain();
             events.send(new ChildEvent.BackendStarted(line, (System.nanoTime() - start) / 1_000_000L));
         }
+        SuiteFiles hidden = readHiddenFiles(events);
         if (request.waitForGo() && !GO.strip().equals(events.readLine())) {
             return;
         }
         long discoveryStart = System.nanoTime();
-        Optional<ExerciseIsolation> isolation = ExerciseIsolation.fromSettings(ClassLoader.getSystemClassLoader());
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        Optional<ExerciseIsolation> isolation = ExerciseIsolation.fromSettings(system, hidden);
+        // JUnit and the scoring code look suite classes up by name through the context class loader.
+        Thread.currentThread().setContextClassLoader(isolation.map(ExerciseIsolation::suiteLookup)
+                .orElseGet(() -> new SuiteClassLoader(system, CourseClasses.of(Map.of()), CourseClasses.of(Map.of()),
+                        Set.of(), hidden)));
         Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(discoveryRequest(request, isolation));
+        TestPlan plan = launcher.discover(discoveryRequest(request, isolation, hidden));
         events.send(new ChildEvent.Discovered((System.nanoTime() - discoveryStart) / 1_000_000L));
         Watchdog watchdog = new Watchdog(events, request.testTimeoutMillis(), request.graceMillis());
         StreamingSink sink = new StreamingSink(events, output, watchdog);
@@ -114,10 +121,33 @@ public final class ChildMain {
     /** The classes a suite package contributes: those named {@code …HiddenTest}. */
     static final String HIDDEN_SUITE_PATTERN = ".*HiddenTest";
 
-    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request, Optional<ExerciseIsolation> isolation)
-            throws ClassNotFoundException {
-        List<DiscoverySelector> selectors = isolation.isPresent() ? isolatedSelectors(request.suites(), isolation.get())
-                : request.suites().stream().map(ChildMain::selector).toList();
+    /**
+     * The hidden files the parent sends first ({@link HiddenFiles}): the line with their size, then the archive.
+     *
+     * @throws IOException if the parent sent something else
+     */
+    private static SuiteFiles readHiddenFiles(EventWriter events) throws IOException {
+        String line = events.readLine();
+        if (line == null || !line.startsWith(HiddenFiles.HEADER)) {
+            throw new IOException("the grader did not send the hidden suites (got " + (line == null ? "nothing" : "another line") + ")");
+        }
+        int size;
+        try {
+            size = Integer.parseInt(line.substring(HiddenFiles.HEADER.length()).strip());
+        } catch (NumberFormatException e) {
+            throw new IOException("the grader sent a malformed size of the hidden suites", e);
+        }
+        if (size < 0 || size > HiddenFiles.MAX_BYTES) {
+            throw new IOException("the grader announced " + size + " bytes of hidden suites");
+        }
+        return size == 0 ? SuiteFiles.NONE : SuiteFiles.read(events.readBytes(size));
+    }
+
+    private static LauncherDiscoveryRequest discoveryRequest(ChildRequest request, Optional<ExerciseIsolation> isolation,
+                                                             SuiteFiles hidden) throws ClassNotFoundException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        List<DiscoverySelector> selectors = isolation.isPresent() ? isolatedSelectors(request.suites(), isolation.get(), hidden)
+                : plainSelectors(request.suites(), context, hidden);
         List<org.junit.platform.engine.Filter<?>> filters = new java.util.ArrayList<>();
         filters.add(new SkipKeysFilter(new HashSet<>(request.skipKeys())));
         if (selectors.stream().allMatch(PackageSelector.class::isInstance)) {
@@ -154,20 +184,40 @@ public final class ChildMain {
      * One class selector per suite, each suite loaded by {@link ExerciseIsolation} in a class loader of its own; a
      * package stands for its hidden suites ({@value #HIDDEN_SUITE_PATTERN}), in name order.
      */
-    private static List<DiscoverySelector> isolatedSelectors(List<String> suites, ExerciseIsolation isolation)
+    private static List<DiscoverySelector> isolatedSelectors(List<String> suites, ExerciseIsolation isolation,
+                                                             SuiteFiles hidden) throws ClassNotFoundException {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String name : suiteNames(suites, hidden)) {
+            selectors.add(selectClass(isolation.suiteClass(name)));
+        }
+        return selectors;
+    }
+
+    /** Without a reference: every suite in one loader over the whole submission, the hidden ones defined from memory. */
+    private static List<DiscoverySelector> plainSelectors(List<String> suites, ClassLoader loader, SuiteFiles hidden)
             throws ClassNotFoundException {
+        if (hidden.isEmpty()) {
+            return suites.stream().map(ChildMain::selector).toList();
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String name : suiteNames(suites, hidden)) {
+            selectors.add(selectClass(Class.forName(name, false, loader)));
+        }
+        return selectors;
+    }
+
+    /** The suite classes to run, in name order per package: the hidden ones and those on the class path (an instructor's). */
+    private static Set<String> suiteNames(List<String> suites, SuiteFiles hidden) {
         Set<String> names = new LinkedHashSet<>();
         for (String suite : suites) {
             if (isClassName(suite)) {
                 names.add(suite);
             } else {
-                names.addAll(SuitePackages.suitesIn(ClassLoader.getSystemClassLoader(), suite));
+                Set<String> inPackage = new java.util.TreeSet<>(hidden.suitesIn(suite));
+                inPackage.addAll(SuitePackages.suitesIn(ClassLoader.getSystemClassLoader(), suite));
+                names.addAll(inPackage);
             }
         }
-        List<DiscoverySelector> selectors = new ArrayList<>();
-        for (String name : names) {
-            selectors.add(selectClass(isolation.suiteClass(name)));
-        }
-        return selectors;
+        return names;
     }
 }

@@ -52,6 +52,17 @@ final class CourseClasses {
         return new CourseClasses(classes);
     }
 
+    /** The course classes among files held in memory (resource path, such as {@code backproplab/x/Y.class}, to bytes). */
+    static CourseClasses of(Map<String, byte[]> files) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        files.forEach((resource, bytes) -> {
+            if (resource.endsWith(".class")) {
+                add(classes, resource, bytes);
+            }
+        });
+        return new CourseClasses(classes);
+    }
+
     private static void add(Map<String, byte[]> classes, String resource, byte[] bytes) {
         String name = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
         if (isCoursePackage(packageOf(name))) {

@@ -35,6 +35,21 @@ final class EventWriter implements AutoCloseable {
         out = new BufferedWriter(new OutputStreamWriter(new ChannelOutput(channel), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Blocks until the parent has sent exactly {@code count} more bytes.
+     *
+     * @throws IOException if the parent closed the connection before
+     */
+    byte[] readBytes(int count) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(count);
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes) < 0) {
+                throw new IOException("the grader closed the connection after " + bytes.position() + " of " + count + " bytes");
+            }
+        }
+        return bytes.array();
+    }
+
     /** Blocks until the parent sends a line; {@code null} when the parent closed the connection. */
     String readLine() throws IOException {
         // Byte by byte, so nothing past the line is read ahead; the parent sends nothing after it.

@@ -45,22 +45,36 @@ import java.util.stream.Collectors;
 final class ExerciseIsolation implements FailureContext {
 
     private final ClassLoader parent;
+    private final SuiteFiles hidden;
     private final CourseClasses submission;
     private final CourseClasses reference;
     private final Set<String> ownApiPackages;
     private final Map<String, SuiteClassLoader> loaderBySuite = new ConcurrentHashMap<>();
     private final SuiteCalls suiteCalls;
+    /** Reads the suites' annotations before their own loaders exist: the reference stands in for every exercise. */
+    private final SuiteClassLoader probes;
 
+    /** Isolation with the suites on the class path (the child's own tests). */
     ExerciseIsolation(ClassLoader parent, CourseClasses submission, CourseClasses reference) {
+        this(parent, submission, reference, SuiteFiles.NONE);
+    }
+
+    ExerciseIsolation(ClassLoader parent, CourseClasses submission, CourseClasses reference, SuiteFiles hidden) {
         this.parent = parent;
+        this.hidden = hidden;
         this.submission = submission;
         this.reference = reference;
         this.ownApiPackages = packagesWithOwnApi();
+        this.probes = new SuiteClassLoader(parent, submission, reference, Set.of(), hidden);
         this.suiteCalls = new SuiteCalls(this::suiteClassFile, name -> name.startsWith(SuiteClassLoader.SUITES + "."));
     }
 
-    /** A suite class's file, from the grader's class path (the same bytes the suite loader defines). */
+    /** A suite class's file: the same bytes its loader defines (from the hidden files, else the class path). */
     private Optional<byte[]> suiteClassFile(String className) {
+        Optional<byte[]> bytes = hidden.suiteClass(className);
+        if (bytes.isPresent()) {
+            return bytes;
+        }
         try (InputStream in = parent.getResourceAsStream(className.replace('.', '/') + ".class")) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
@@ -68,15 +82,34 @@ final class ExerciseIsolation implements FailureContext {
         }
     }
 
-    /** Isolation as the launcher set it up ({@link SuiteSettings#REFERENCE_CLASSES}); empty without a reference. */
-    static Optional<ExerciseIsolation> fromSettings(ClassLoader parent) {
-        String reference = System.getProperty(SuiteSettings.REFERENCE_CLASSES, "");
+    /**
+     * Isolation as the launcher set it up: the submission's classes ({@link SuiteSettings#SUBMISSION_CLASSES}) and the
+     * reference the parent sent; empty without a reference.
+     */
+    static Optional<ExerciseIsolation> fromSettings(ClassLoader parent, SuiteFiles hidden) {
         String submission = System.getProperty(SuiteSettings.SUBMISSION_CLASSES, "");
-        if (reference.isBlank() || submission.isBlank()) {
+        if (!hidden.hasReference() || submission.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new ExerciseIsolation(parent, CourseClasses.read(Path.of(submission)),
-                CourseClasses.read(Path.of(reference))));
+        return Optional.of(new ExerciseIsolation(parent, CourseClasses.read(Path.of(submission)), hidden.reference(), hidden));
+    }
+
+    /**
+     * The loader that finds every suite class by name, each in its suite's own loader: the test JVM's context class
+     * loader, through which JUnit and the scoring code look classes up by name ({@code GradedLookup}).
+     */
+    ClassLoader suiteLookup() {
+        return new ClassLoader("suite-lookup", parent) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                int nested = name.indexOf('$');
+                SuiteClassLoader loader = loaderBySuite.get(nested < 0 ? name : name.substring(0, nested));
+                if (loader == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return Class.forName(name, false, loader);
+            }
+        };
     }
 
     /**
@@ -88,8 +121,8 @@ final class ExerciseIsolation implements FailureContext {
      * @throws ClassNotFoundException if there is no such suite
      */
     Class<?> suiteClass(String name) throws ClassNotFoundException {
-        Class<?> probe = Class.forName(name, false, parent);
-        SuiteClassLoader loader = new SuiteClassLoader(parent, submission, reference, studentPackagesOf(probe));
+        Class<?> probe = Class.forName(name, false, probes);
+        SuiteClassLoader loader = new SuiteClassLoader(parent, submission, reference, studentPackagesOf(probe), hidden);
         Class<?> suite = Class.forName(name, false, loader);
         if (suite.getClassLoader() == loader) {
             loaderBySuite.put(name, loader);
@@ -275,8 +308,8 @@ final class ExerciseIsolation implements FailureContext {
      * protected member the reference does not have, or one the reference declares differently.
      */
     private Set<String> packagesWithOwnApi() {
-        SuiteClassLoader theirs = new SuiteClassLoader(parent, submission, reference, submission.packages());
-        SuiteClassLoader ours = new SuiteClassLoader(parent, submission, reference, Set.of());
+        SuiteClassLoader theirs = new SuiteClassLoader(parent, submission, reference, submission.packages(), hidden);
+        SuiteClassLoader ours = new SuiteClassLoader(parent, submission, reference, Set.of(), hidden);
         Set<String> own = new TreeSet<>();
         for (String name : submission.names()) {
             String pkg = CourseClasses.packageOf(name);

@@ -1,7 +1,11 @@
 package backproplab.grader.child;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,6 +14,10 @@ import java.util.TreeSet;
  * The class loader of one hidden suite: the suite and its support code ({@value #SUITES}), the student's classes of
  * the course packages the suite grades, and the course's reference classes for every other course package; JUnit,
  * ND4J, the datasets and the grader's runtime come from the parent (the test JVM's class path), so they are shared.
+ *
+ * <p>The suites' classes and resources come from the hidden files the parent sent ({@link SuiteFiles}), never from the
+ * class path: this loader finds no URL for them, and hands a suite resource (the thresholds) only to the suites' own
+ * code, so student code that asks for one gets nothing.
  *
  * <p>It remembers which of the student's classes and which reference packages it defined, for the line "Your code
  * that ran" of a failure.
@@ -23,6 +31,7 @@ final class SuiteClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    private final SuiteFiles hidden;
     private final CourseClasses submission;
     private final CourseClasses reference;
     private final Set<String> studentPackages;
@@ -35,9 +44,12 @@ final class SuiteClassLoader extends ClassLoader {
      * @param submission      the student's compiled classes
      * @param reference       the course's reference classes
      * @param studentPackages the course packages whose classes come from the submission
+     * @param hidden          the hidden suites' files
      */
-    SuiteClassLoader(ClassLoader parent, CourseClasses submission, CourseClasses reference, Set<String> studentPackages) {
+    SuiteClassLoader(ClassLoader parent, CourseClasses submission, CourseClasses reference, Set<String> studentPackages,
+                     SuiteFiles hidden) {
         super("suite", parent);
+        this.hidden = hidden;
         this.submission = submission;
         this.reference = reference;
         this.studentPackages = Set.copyOf(studentPackages);
@@ -64,8 +76,10 @@ final class SuiteClassLoader extends ClassLoader {
     /** Defines a suite or course class in this loader, or returns null for a class the parent provides. */
     private Class<?> defineHere(String name) throws ClassNotFoundException {
         String pkg = CourseClasses.packageOf(name);
-        if (pkg.equals(SUITES) || pkg.startsWith(SUITES + ".")) {
-            return define(name, suiteBytes(name));
+        if (isSuitePackage(pkg)) {
+            Optional<byte[]> bytes = hidden.suiteClass(name);
+            // An instructor's suite in the same package, given with --suite-path, is on the class path.
+            return bytes.isPresent() ? define(name, bytes.get()) : define(name, classPathBytes(name));
         }
         boolean student = takesFromSubmission(name);
         if (!student && !referencePackages.contains(pkg)) {
@@ -93,7 +107,48 @@ final class SuiteClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
-    private byte[] suiteBytes(String name) throws ClassNotFoundException {
+    static boolean isSuitePackage(String pkg) {
+        return pkg.equals(SUITES) || pkg.startsWith(SUITES + ".");
+    }
+
+    /** No URL for a hidden file: it exists in memory only. */
+    @Override
+    public URL getResource(String name) {
+        return hidden.isHidden(name) ? null : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        return hidden.isHidden(name) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+    }
+
+    /**
+     * A suite resource (the default or the instructor's thresholds) for the suites' own code; for any other caller, or
+     * any other name, what the class path has.
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        Optional<byte[]> bytes = hidden.suiteResource(name);
+        if (bytes.isPresent()) {
+            return calledBySuiteCode() ? new ByteArrayInputStream(bytes.get()) : null;
+        }
+        return hidden.isHidden(name) ? null : super.getResourceAsStream(name);
+    }
+
+    /**
+     * Whether the code asking is a suite class of this loader: the first frame outside the JDK's base module and this
+     * class. Student classes are never in the suites' package (this loader defines that package from the hidden files
+     * only), so a student cannot pass for a suite.
+     */
+    private boolean calledBySuiteCode() {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(type -> type != SuiteClassLoader.class && type.getModule() != Object.class.getModule())
+                .findFirst().orElse(null));
+        return caller != null && caller.getClassLoader() == this && isSuitePackage(CourseClasses.packageOf(caller.getName()));
+    }
+
+    private byte[] classPathBytes(String name) throws ClassNotFoundException {
         try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new ClassNotFoundException(name);

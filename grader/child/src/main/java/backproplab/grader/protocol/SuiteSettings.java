@@ -13,12 +13,10 @@ public final class SuiteSettings {
     public static final String PICTURES_DIRECTORY = "backproplab.images.dir";
 
     /**
-     * The course's reference classes (a jar or class folder): the test JVM links them beneath each hidden suite for the
-     * exercises that suite does not grade; absent means every suite runs on the submission alone.
+     * The submission's compiled classes (the last entry of the test JVM's class path), set when the grader sends the
+     * course's reference with the hidden files ({@link HiddenFiles}): the test JVM then links the reference beneath each
+     * hidden suite for the exercises that suite does not grade. Absent means every suite runs on the submission alone.
      */
-    public static final String REFERENCE_CLASSES = "backproplab.grader.reference";
-
-    /** The submission's compiled classes (the last entry of the test JVM's class path), set with {@link #REFERENCE_CLASSES}. */
     public static final String SUBMISSION_CLASSES = "backproplab.grader.submission";
 
     private SuiteSettings() {

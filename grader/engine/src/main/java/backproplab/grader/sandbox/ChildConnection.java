@@ -2,6 +2,7 @@ package backproplab.grader.sandbox;
 
 import backproplab.grader.child.ChildMain;
 import backproplab.grader.protocol.ChildEvent;
+import backproplab.grader.protocol.HiddenFiles;
 import backproplab.grader.protocol.Json;
 import com.fasterxml.jackson.core.JacksonException;
 import java.io.BufferedReader;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event connection of one test JVM: accepted within the start-up limit, read line by line into typed
  * {@link ChildEvent}s on a reader thread. The first message must be a {@link ChildEvent.Hello} with the JVM's secret;
- * a prestarted JVM then gets the go line.
+ * the JVM then gets the hidden files ({@link HiddenFiles}), and a prestarted JVM the go line.
  */
 final class ChildConnection {
 
@@ -82,12 +83,12 @@ final class ChildConnection {
     }
 
     /**
-     * The next thing that arrived, waiting up to {@code millis}. The first event is checked here (and the go line
-     * sent), on the caller's thread.
+     * The next thing that arrived, waiting up to {@code millis}. The first event is checked here, on the caller's
+     * thread; once it is, the hidden files and the go line are sent.
      *
      * @return the next item, or {@code null} if nothing arrived in time
      * @throws InterruptedException if the wait is interrupted
-     * @throws IOException          if the go line cannot be sent
+     * @throws IOException          kept for callers; sending happens on a thread of its own
      */
     Incoming poll(long millis) throws InterruptedException, IOException {
         Incoming item = queue.poll(millis, TimeUnit.MILLISECONDS);
@@ -96,15 +97,38 @@ final class ChildConnection {
                 return new Refused("the test JVM sent an unexpected first message.");
             }
             helloSeen = true;
-            if (jvm.waitsForGo()) {
-                // Straight to the channel: a stream from Channels would wait for the reader's lock.
-                ByteBuffer go = ByteBuffer.wrap(ChildMain.GO.getBytes(StandardCharsets.UTF_8));
-                while (go.hasRemaining()) {
-                    socket.write(go);
-                }
-            }
+            startWriter();
         }
         return item;
+    }
+
+    /**
+     * Sends the hidden files and, to a prestarted JVM, the go line, on a thread of its own: the JVM reads them only when
+     * its ND4J has started, and the caller must go on watching the time limits meanwhile. If the JVM dies first, the
+     * write fails and the reader reports the connection closed.
+     */
+    private void startWriter() {
+        byte[] hidden = jvm.hiddenFiles();
+        Thread writer = new Thread(() -> {
+            try {
+                // Straight to the channel: a stream from Channels would wait for the reader's lock.
+                write(ByteBuffer.wrap((HiddenFiles.HEADER + hidden.length + "\n").getBytes(StandardCharsets.UTF_8)));
+                write(ByteBuffer.wrap(hidden));
+                if (jvm.waitsForGo()) {
+                    write(ByteBuffer.wrap(ChildMain.GO.getBytes(StandardCharsets.UTF_8)));
+                }
+            } catch (IOException ignored) {
+                // The JVM is gone; the reader sees the connection end.
+            }
+        }, "child-hidden-files");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            socket.write(bytes);
+        }
     }
 
     // The socket stays open until the JVM closes it or dies: the caller kills the JVM when it stops listening.

@@ -34,12 +34,19 @@ import java.util.zip.ZipFile;
  * holding {@value #REFERENCE_MARKER}) is kept apart instead: the test JVM gets it as a setting, not on its class
  * path, and links it beneath each suite for the exercises that suite does not grade (exercise isolation).
  *
- * @param libraries  the libraries of the test JVM, which are also what a submission compiles against
- * @param graderCode the grader's code that runs in the test JVM: the test-JVM module and the hidden suites
- * @param engine     the class path of this JVM (the engine), for the compiler JVM
- * @param reference  the reference classes for the test JVM (one jar or folder), or empty when the build has none
+ * <p>The hidden suites are not on the test JVM's class path either: like the reference, they reach the test JVM as
+ * bytes over its event socket ({@link HiddenFilesArchive}), so that no class-path lookup or file read of student
+ * code finds them.
+ *
+ * @param libraries    the libraries of the test JVM, which are also what a submission compiles against
+ * @param graderCode   the grader's code on the test JVM's class path: the test-JVM module, and an instructor's own
+ *                     suites ({@link #withSuites})
+ * @param hiddenSuites the bundled hidden suites (one jar or folder), sent to the test JVM, never on its class path
+ * @param engine       the class path of this JVM (the engine), for the compiler JVM
+ * @param reference    the reference classes for the test JVM (one jar or folder), or empty when the build has none
  */
-public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List<Path> engine, List<Path> reference) {
+public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List<Path> hiddenSuites, List<Path> engine,
+                               List<Path> reference) {
 
     /** The resource that marks the grader's copy of the reference classes (module grader/reference). */
     static final String REFERENCE_MARKER = "META-INF/backproplab-reference.txt";
@@ -53,6 +60,7 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
     public RuntimeClasspath {
         libraries = List.copyOf(libraries);
         graderCode = List.copyOf(graderCode);
+        hiddenSuites = List.copyOf(hiddenSuites);
         engine = List.copyOf(engine);
         reference = List.copyOf(reference);
     }
@@ -89,7 +97,7 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
                 libraries.add(entry);
             }
         }
-        return new RuntimeClasspath(libraries, List.of(child, suites), thisJvm(), reference);
+        return new RuntimeClasspath(libraries, List.of(child), List.of(suites), thisJvm(), reference);
     }
 
     /**
@@ -99,7 +107,7 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
     public RuntimeClasspath withSuites(List<Path> suites) {
         List<Path> code = new ArrayList<>(graderCode);
         code.addAll(suites);
-        return new RuntimeClasspath(libraries, code, engine, reference);
+        return new RuntimeClasspath(libraries, code, hiddenSuites, engine, reference);
     }
 
     /** The class path a submission compiles against: the libraries, never the grader's code. */

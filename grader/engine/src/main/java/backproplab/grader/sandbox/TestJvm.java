@@ -15,6 +15,7 @@ final class TestJvm implements AutoCloseable {
     private final Process process;
     private final String token;
     private final boolean waitsForGo;
+    private final byte[] hiddenFiles;
     private final ConsoleTail stdout;
     private final ConsoleTail stderr;
 
@@ -23,8 +24,9 @@ final class TestJvm implements AutoCloseable {
     private final Path hostPictures;
     private final SandboxLayout layout;
 
-    TestJvm(EventServer server, Process process, String token, boolean waitsForGo, Path seenPictures,
+    TestJvm(EventServer server, Process process, String token, boolean waitsForGo, byte[] hiddenFiles, Path seenPictures,
             Path hostPictures, ProcessSweep sweep, SandboxLayout layout) {
+        this.hiddenFiles = hiddenFiles;
         this.layout = layout;
         this.sweep = sweep;
         this.seenPictures = seenPictures;
@@ -59,6 +61,11 @@ final class TestJvm implements AutoCloseable {
     /** The secret the JVM's first message must carry. */
     String token() {
         return token;
+    }
+
+    /** The archive of hidden files ({@link backproplab.grader.protocol.HiddenFiles}) the JVM gets after its hello. */
+    byte[] hiddenFiles() {
+        return hiddenFiles;
     }
 
     /** Whether the JVM waits for the go line before it loads any test (a prestarted JVM). */

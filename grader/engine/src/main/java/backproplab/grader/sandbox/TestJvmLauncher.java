@@ -36,6 +36,18 @@ final class TestJvmLauncher {
         this.suiteProperties = Map.copyOf(suiteProperties);
     }
 
+    /** The hidden files every test JVM of this launcher gets ({@link HiddenFilesArchive}), packed on first use. */
+    private byte[] hiddenFiles;
+
+    private synchronized byte[] hiddenFiles() throws IOException {
+        if (hiddenFiles == null) {
+            String thresholds = suiteProperties.get(SuiteSettings.THRESHOLDS_FILE);
+            hiddenFiles = HiddenFilesArchive.of(classpath.hiddenSuites(), classpath.reference(),
+                    thresholds == null || thresholds.isBlank() ? null : Path.of(thresholds));
+        }
+        return hiddenFiles;
+    }
+
     /**
      * Starts a test JVM.
      *
@@ -68,8 +80,8 @@ final class TestJvmLauncher {
             builder.environment().put(ProcessSweep.ENV, sweep.mark());
             Process process = builder.start();
             process.getOutputStream().close();
-            return new TestJvm(server, process, token, waitForGo, picturesIn(layout.scratch()), picturesIn(childDir),
-                    sweep, layout);
+            return new TestJvm(server, process, token, waitForGo, hiddenFiles(), picturesIn(layout.scratch()),
+                    picturesIn(childDir), sweep, layout);
         } catch (IOException | RuntimeException e) {
             server.close();
             layout.close();
@@ -83,12 +95,12 @@ final class TestJvmLauncher {
     }
 
     /**
-     * The suites' settings as this JVM sees them: files it reads are mounted for it, and the pictures go to its own
-     * scratch folder, never straight into the report folder.
+     * The suites' settings as this JVM sees them: the pictures go to its own scratch folder, never straight into the
+     * report folder; the thresholds file is not named, as its content comes with the hidden files.
      */
     private Map<String, String> childProperties(SandboxLayout layout) {
         Map<String, String> properties = new LinkedHashMap<>(suiteProperties);
-        properties.computeIfPresent(SuiteSettings.THRESHOLDS_FILE, (name, file) -> layout.seen(Path.of(file)).toString());
+        properties.remove(SuiteSettings.THRESHOLDS_FILE);
         properties.computeIfPresent(SuiteSettings.PICTURES_DIRECTORY, (name, folder) -> picturesIn(layout.scratch()).toString());
         return properties;
     }
@@ -114,9 +126,8 @@ final class TestJvmLauncher {
         command.add("-Duser.country=US");
         command.add("-Djava.io.tmpdir=" + layout.scratch());
         childProperties(layout).forEach((name, value) -> command.add("-D" + name + "=" + value));
-        for (Path reference : classpath.reference()) {
-            // Exercise isolation: the test JVM links these classes beneath each suite (ChildMain, ExerciseIsolation).
-            command.add("-D" + SuiteSettings.REFERENCE_CLASSES + "=" + layout.seen(reference));
+        if (!classpath.reference().isEmpty()) {
+            // Exercise isolation: the test JVM links the reference (sent with the hidden files) beneath each suite.
             command.add("-D" + SuiteSettings.SUBMISSION_CLASSES + "=" + layout.seen(submissionClasses));
         }
         command.add("-cp");

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * What makes the test JVM cheaper to run: C1 only ({@link ShortRunJvm#JIT}) and a class-data archive of the classes
- * it loads ({@link ClassDataArchive}: the JDK, Jackson, JUnit, ND4J, the test-JVM code and the suites).
+ * it loads from its class path ({@link ClassDataArchive}: the JDK, Jackson, JUnit, ND4J and the test-JVM code; the suites
+ * are defined from memory, see {@link HiddenFilesArchive}).
  *
  * <p>The archive is trained by a test JVM that runs the bundled suites on an <em>empty</em> submission: it starts
  * exactly as in a grading run (request, ND4J, JUnit discovery and execution of every suite, whose tests then fail for
@@ -34,7 +35,7 @@ public final class TestJvmTuning {
 
     /** The folder of the class-data archives of this grader: {@code cds} beside {@code lib/}, or beside the suites' class folder. */
     public static Path archiveFolder(RuntimeClasspath classpath) {
-        Path suites = classpath.graderCode().size() > 1 ? classpath.graderCode().get(1) : classpath.graderCode().get(0);
+        Path suites = classpath.hiddenSuites().isEmpty() ? classpath.graderCode().get(0) : classpath.hiddenSuites().get(0);
         Path parent = suites.toAbsolutePath().normalize().getParent();
         if (parent.getFileName() != null && parent.getFileName().toString().equals("lib") && parent.getParent() != null) {
             return parent.getParent().resolve("cds");
@@ -43,13 +44,13 @@ public final class TestJvmTuning {
     }
 
     /**
-     * The test JVM's archive for this class path and JDK (it may not exist). It covers the libraries, the test-JVM code
-     * and the bundled suites; an instructor's own suites ({@code --suite-path}) and the submission come after them on
+     * The test JVM's archive for this class path and JDK (it may not exist). It covers the libraries and the test-JVM
+     * code; an instructor's own suites ({@code --suite-path}) and the submission come after them on
      * the class path, which the JDK allows, so they change nothing about which archive is used.
      */
     public static ClassDataArchive archive(RuntimeClasspath classpath, Path java) {
         List<Path> bundled = new ArrayList<>(classpath.libraries());
-        bundled.addAll(classpath.graderCode().subList(0, Math.min(2, classpath.graderCode().size())));
+        bundled.add(classpath.graderCode().get(0));
         return ClassDataArchive.of(ARCHIVE_NAME, archiveFolder(classpath), java, bundled);
     }
 
