@@ -106,8 +106,7 @@ public final class ChildMain {
         Optional<ExerciseIsolation> isolation = ExerciseIsolation.fromSettings(system, hidden);
         // JUnit and the scoring code look suite classes up by name through the context class loader.
         Thread.currentThread().setContextClassLoader(isolation.map(ExerciseIsolation::suiteLookup)
-                .orElseGet(() -> new SuiteClassLoader(system, CourseClasses.of(Map.of()), CourseClasses.of(Map.of()),
-                        Set.of(), hidden)));
+                .orElseGet(() -> ExerciseIsolation.wholeSubmission(system, hidden)));
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(discoveryRequest(request, isolation, hidden));
         events.send(new ChildEvent.Discovered((System.nanoTime() - discoveryStart) / 1_000_000L));

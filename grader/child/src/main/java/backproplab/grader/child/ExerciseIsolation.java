@@ -53,6 +53,8 @@ final class ExerciseIsolation implements FailureContext {
     private final SuiteCalls suiteCalls;
     /** Reads the suites' annotations before their own loaders exist: the reference stands in for every exercise. */
     private final SuiteClassLoader probes;
+    /** Defines an instructor's own suites (outside the suites' package) from the hidden files, over the whole submission. */
+    private final SuiteClassLoader instructorSuites;
 
     /** Isolation with the suites on the class path (the child's own tests). */
     ExerciseIsolation(ClassLoader parent, CourseClasses submission, CourseClasses reference) {
@@ -66,6 +68,7 @@ final class ExerciseIsolation implements FailureContext {
         this.reference = reference;
         this.ownApiPackages = packagesWithOwnApi();
         this.probes = new SuiteClassLoader(parent, submission, reference, Set.of(), hidden);
+        this.instructorSuites = wholeSubmission(parent, hidden);
         this.suiteCalls = new SuiteCalls(this::suiteClassFile, name -> name.startsWith(SuiteClassLoader.SUITES + "."));
     }
 
@@ -95,6 +98,15 @@ final class ExerciseIsolation implements FailureContext {
     }
 
     /**
+     * A loader of the hidden suites over the submission on the class path, with no reference beneath: how an
+     * instructor's own suites run, and every suite when there is no reference.
+     */
+    static SuiteClassLoader wholeSubmission(ClassLoader parent, SuiteFiles hidden) {
+        CourseClasses none = CourseClasses.of(Map.of());
+        return new SuiteClassLoader(parent, none, none, Set.of(), hidden);
+    }
+
+    /**
      * The loader that finds every suite class by name, each in its suite's own loader: the test JVM's context class
      * loader, through which JUnit and the scoring code look classes up by name ({@code GradedLookup}).
      */
@@ -104,10 +116,7 @@ final class ExerciseIsolation implements FailureContext {
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 int nested = name.indexOf('$');
                 SuiteClassLoader loader = loaderBySuite.get(nested < 0 ? name : name.substring(0, nested));
-                if (loader == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return Class.forName(name, false, loader);
+                return Class.forName(name, false, loader == null ? instructorSuites : loader);
             }
         };
     }
@@ -121,6 +130,10 @@ final class ExerciseIsolation implements FailureContext {
      * @throws ClassNotFoundException if there is no such suite
      */
     Class<?> suiteClass(String name) throws ClassNotFoundException {
+        if (!SuiteClassLoader.isSuitePackage(CourseClasses.packageOf(name))) {
+            // A suite outside the suites' package (an instructor's own) runs on the whole submission.
+            return Class.forName(name, false, instructorSuites);
+        }
         Class<?> probe = Class.forName(name, false, probes);
         SuiteClassLoader loader = new SuiteClassLoader(parent, submission, reference, studentPackagesOf(probe), hidden);
         Class<?> suite = Class.forName(name, false, loader);

@@ -38,6 +38,7 @@ final class SuiteClassLoader extends ClassLoader {
     private final Set<String> referencePackages;
     private final SortedSet<String> studentClassesDefined = new TreeSet<>();
     private final SortedSet<String> referencePackagesDefined = new TreeSet<>();
+    private final Set<String> definedFromHidden = new java.util.HashSet<>();
 
     /**
      * @param parent          the test JVM's class path loader
@@ -78,8 +79,8 @@ final class SuiteClassLoader extends ClassLoader {
         String pkg = CourseClasses.packageOf(name);
         if (isSuitePackage(pkg)) {
             Optional<byte[]> bytes = hidden.suiteClass(name);
-            // An instructor's suite in the same package, given with --suite-path, is on the class path.
-            return bytes.isPresent() ? define(name, bytes.get()) : define(name, classPathBytes(name));
+            // Without hidden files (the child module's own tests), the suites are on the class path.
+            return bytes.isPresent() ? defineHidden(name, bytes.get()) : define(name, classPathBytes(name));
         }
         boolean student = takesFromSubmission(name);
         if (!student && !referencePackages.contains(pkg)) {
@@ -93,6 +94,30 @@ final class SuiteClassLoader extends ClassLoader {
             } else {
                 referencePackagesDefined.add(pkg);
             }
+        }
+        return defined;
+    }
+
+    /**
+     * A class of the hidden files outside the suites' package and the course's packages: an instructor's own suite
+     * ({@code --suite-path}) and its helpers. Asked only after the parent, so a library class in an instructor's jar
+     * never shadows the test JVM's own.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (!CourseClasses.isCoursePackage(CourseClasses.packageOf(name))) {
+            Optional<byte[]> bytes = hidden.suiteClass(name);
+            if (bytes.isPresent()) {
+                return defineHidden(name, bytes.get());
+            }
+        }
+        throw new ClassNotFoundException(name);
+    }
+
+    private Class<?> defineHidden(String name, byte[] bytes) {
+        Class<?> defined = define(name, bytes);
+        synchronized (this) {
+            definedFromHidden.add(name);
         }
         return defined;
     }
@@ -136,16 +161,21 @@ final class SuiteClassLoader extends ClassLoader {
     }
 
     /**
-     * Whether the code asking is a suite class of this loader: the first frame outside the JDK's base module and this
-     * class. Student classes are never in the suites' package (this loader defines that package from the hidden files
-     * only), so a student cannot pass for a suite.
+     * Whether the code asking is a class this loader defined from the hidden files (a lambda or nested class counts as
+     * its nest host): the first frame outside the JDK's base module and this class. A student's class is never defined
+     * from the hidden files, so it cannot pass for a suite.
      */
     private boolean calledBySuiteCode() {
         Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
                 .map(StackWalker.StackFrame::getDeclaringClass)
                 .filter(type -> type != SuiteClassLoader.class && type.getModule() != Object.class.getModule())
                 .findFirst().orElse(null));
-        return caller != null && caller.getClassLoader() == this && isSuitePackage(CourseClasses.packageOf(caller.getName()));
+        if (caller == null || caller.getClassLoader() != this) {
+            return false;
+        }
+        synchronized (this) {
+            return definedFromHidden.contains(caller.getNestHost().getName());
+        }
     }
 
     private byte[] classPathBytes(String name) throws ClassNotFoundException {

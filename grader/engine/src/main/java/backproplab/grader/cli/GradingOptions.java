@@ -23,8 +23,10 @@ final class GradingOptions {
     private List<String> suites = List.of("backproplab.grader.suites");
 
     @Option(names = "--suite-path", split = ",", paramLabel = "<path>",
-            description = "Class folders or jars holding suites of your own, put on the test JVM's class path beside "
-                    + "the bundled suites (name them with --suites), for example while writing a new suite.")
+            description = "Class folders or jars holding suites of your own (name them with --suites), for example while "
+                    + "writing a new suite. Like the bundled suites, they reach the test JVM over its event socket and "
+                    + "are kept in memory there, never on its class path or in its file system, so student code "
+                    + "cannot read them.")
     private List<Path> suitePath = List.of();
 
     @Option(names = "--heap", paramLabel = "<size>", description = "Heap cap of the test JVM (-Xmx). Default: ${DEFAULT-VALUE}.")

@@ -14,20 +14,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The test JVM in a bubblewrap ({@code bwrap}) sandbox on Linux, the OS layer of {@link IsolationLevel#FULL}.
  *
  * <p>The sandbox has its own PID, network, IPC, UTS and mount namespaces ({@code --die-with-parent}, so it ends with
- * the grader; when its first process ends, the kernel kills every process left in it). Its file system is the host's,
- * read-only, with a fresh {@code /proc} and {@code /dev}, an empty {@code /run} (no host sockets), and:
+ * the grader; when its first process ends, the kernel kills every process left in it). Its file system holds, read-only,
+ * only the host's system folders ({@link #SYSTEM_FOLDERS}: {@code /usr}, {@code /etc}, {@code /lib}...) and the files
+ * the test JVM is given at their own paths (its JDK, class path and class-data archives), with a fresh {@code /proc}
+ * and {@code /dev}, an empty {@code /run} (no host sockets), and:
  * <pre>
  *   /run/backproplab/scratch     the test JVM's scratch folder, read-write (its working directory, java.io.tmpdir,
  *                                user.home, the event socket, the pictures)
  *   /tmp                         a private /tmp: a folder in the scratch folder (host files under /tmp that the
  *                                test JVM reads are mounted in it again, read-only, at their own paths)
- *   /run/backproplab/ro-NN/name  each file or folder the test JVM reads: class path entries, the thresholds file
+ *   /run/backproplab/ro-NN/name  a file or folder the test JVM reads that the sandbox's uid could not read in place
  *   .../scratch/native-cache/*   ND4J's native libraries, read-only ({@link NativeCache})
  * </pre>
  * When the grader runs as root, the test JVM runs as uid and gid 65534 ({@code setpriv}, every capability dropped,
@@ -61,6 +65,14 @@ final class Bubblewrap {
     private static final List<Path> REPLACED = List.of(TMP, Path.of("/run"), Path.of("/dev"), Path.of("/proc"));
     /** Where the sandbox's own files are mounted. */
     static final Path ROOT = Path.of("/run/backproplab");
+    /**
+     * The host's system folders, mounted read-only (a symbolic link among them, as on a merged-/usr system, is made
+     * again as a link): programs, libraries, fonts and configuration. Nothing else of the host is there but what
+     * the test JVM is given ({@link Layout#seen}): its JDK, class path, archives and submission. So the grader's own
+     * files (its hidden suites and reference, its sources in a checkout, other students' work) are not in the sandbox.
+     */
+    static final List<Path> SYSTEM_FOLDERS = Stream.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
+            "/etc", "/var/cache/fontconfig").map(Path::of).toList();
 
     /** Host variables the test JVM keeps (ND4J, OpenMP and BLAS settings, locale, time zone); the rest is dropped. */
     private static final List<String> KEPT_VARIABLES = List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ");
@@ -222,6 +234,8 @@ final class Bubblewrap {
         private final List<Path> cacheEntries;
         private final List<String> moduleOptions;
         private final Map<Path, Path> readOnly = new LinkedHashMap<>();
+        /** Host files and folders outside the system folders, mounted read-only at their own path. */
+        private final Set<Path> inPlace = new LinkedHashSet<>();
         /** Host files under /tmp, mounted read-only at their own path inside the sandbox's private /tmp. */
         private final Set<Path> inPlaceUnderTmp = new LinkedHashSet<>();
         /** The uid the test JVM runs as, when the grader is root; {@code null} in a user namespace. */
@@ -246,8 +260,9 @@ final class Bubblewrap {
                 return scratch().resolve(hostScratch.relativize(normal).toString());
             }
             if (seenInPlace(normal)) {
-                // The root is mounted read-only, so the file is there already at the same path: a class-data archive
-                // made with the host's class path then matches the test JVM's.
+                // Mounted at the same path: a class-data archive made with the host's class path then matches the test
+                // JVM's.
+                inPlace.add(normal);
                 return normal;
             }
             if (normal.startsWith(TMP) && !normal.equals(TMP) && readableByTheSandbox(normal)) {
@@ -270,7 +285,9 @@ final class Bubblewrap {
             if (!root) {
                 command.addAll(List.of("--unshare-user", "--uid", "" + SANDBOX_UID, "--gid", "" + SANDBOX_UID));
             }
-            command.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/run",
+            command.addAll(systemFolders());
+            command.addAll(inPlaceMounts());
+            command.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/run",
                     "--dir", ROOT.toString(), "--bind", hostScratch.toString(), scratch().toString(),
                     "--bind", hostScratch.resolve("tmp").toString(), "/tmp"));
             Set<Path> folders = new LinkedHashSet<>();
@@ -310,6 +327,53 @@ final class Bubblewrap {
             options.add("-Duser.home=" + scratch());
             command.addAll(withJvmOptions(javaCommand, options));
             return command;
+        }
+
+        /** The system folders that exist here: links made again, folders mounted read-only. */
+        private List<String> systemFolders() {
+            List<String> arguments = new ArrayList<>();
+            for (Path folder : SYSTEM_FOLDERS) {
+                try {
+                    if (Files.isSymbolicLink(folder)) {
+                        arguments.addAll(List.of("--symlink", Files.readSymbolicLink(folder).toString(), folder.toString()));
+                    } else if (Files.isDirectory(folder)) {
+                        arguments.addAll(List.of("--ro-bind", folder.toString(), folder.toString()));
+                    }
+                } catch (IOException ignored) {
+                    // A system folder that cannot be read is left out, as on a machine without it.
+                }
+            }
+            return arguments;
+        }
+
+        /**
+         * The host paths the test JVM reads at their own place, outside the system folders and the folders the sandbox
+         * replaces: the folders above them made first (searchable by everyone: the ones bubblewrap makes on its own for
+         * a mount point are not searchable by uid 65534), then each path mounted read-only, parents before children.
+         */
+        private List<String> inPlaceMounts() {
+            SortedSet<Path> mounted = new TreeSet<>();
+            for (Path path : inPlace) {
+                if (SYSTEM_FOLDERS.stream().noneMatch(path::startsWith)) {
+                    mounted.add(path);
+                }
+            }
+            // A path inside another mounted one is there already (and no folder can be made in a read-only mount).
+            mounted.removeIf(path -> mounted.stream().anyMatch(other -> !other.equals(path) && path.startsWith(other)));
+            SortedSet<Path> folders = new TreeSet<>();
+            for (Path path : mounted) {
+                for (int depth = 1; depth < path.getNameCount(); depth++) {
+                    folders.add(path.getRoot().resolve(path.subpath(0, depth)));
+                }
+            }
+            List<String> arguments = new ArrayList<>();
+            for (Path folder : folders) {
+                arguments.addAll(List.of("--dir", folder.toString()));
+            }
+            for (Path path : mounted) {
+                arguments.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+            }
+            return arguments;
         }
 
         /** Frees the test JVM's uid for the next sandbox. */

@@ -39,9 +39,9 @@ import java.util.zip.ZipFile;
  * code finds them.
  *
  * @param libraries    the libraries of the test JVM, which are also what a submission compiles against
- * @param graderCode   the grader's code on the test JVM's class path: the test-JVM module, and an instructor's own
- *                     suites ({@link #withSuites})
- * @param hiddenSuites the bundled hidden suites (one jar or folder), sent to the test JVM, never on its class path
+ * @param graderCode   the grader's code on the test JVM's class path: the test-JVM module
+ * @param hiddenSuites the hidden suites (the bundled jar or folder, then an instructor's own, {@link #withSuites}),
+ *                     sent to the test JVM, never on its class path
  * @param engine       the class path of this JVM (the engine), for the compiler JVM
  * @param reference    the reference classes for the test JVM (one jar or folder), or empty when the build has none
  */
@@ -101,13 +101,14 @@ public record RuntimeClasspath(List<Path> libraries, List<Path> graderCode, List
     }
 
     /**
-     * @param suites class folders or jars of more suites (an instructor's own), for the test JVM only
-     * @return a copy whose grader code ends with them
+     * @param suites class folders or jars of more suites (an instructor's own), sent to the test JVM with the hidden
+     *               suites, never put on its class path
+     * @return a copy whose hidden suites end with them
      */
     public RuntimeClasspath withSuites(List<Path> suites) {
-        List<Path> code = new ArrayList<>(graderCode);
-        code.addAll(suites);
-        return new RuntimeClasspath(libraries, code, hiddenSuites, engine, reference);
+        List<Path> hidden = new ArrayList<>(hiddenSuites);
+        hidden.addAll(suites);
+        return new RuntimeClasspath(libraries, graderCode, hidden, engine, reference);
     }
 
     /** The class path a submission compiles against: the libraries, never the grader's code. */

@@ -81,7 +81,9 @@ class BubblewrapSandboxTest {
         Path out = temp.resolve("out");
         Path work = temp.resolve("work");
         Path graderFolder = Path.of("").toAbsolutePath();
-        List<Path> targets = List.of(submission, out, work, graderFolder);
+        // This suite's own class folder: the grader sends its classes, so the sandbox does not even show the folder.
+        Path suiteFolder = Path.of(SandboxProbeSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Path> targets = List.of(submission, out, work, graderFolder, suiteFolder);
 
         CliRun run = probe("full", submission, out, work, targets);
 

@@ -22,7 +22,7 @@ class TestJvmClasspathTest {
             "backproplab/grader/cli/GradeCommand.class", "backproplab/grader/sandbox/SandboxRunner.class");
 
     @Test
-    @DisplayName("holds no picocli, ArchUnit or engine class, but the suites, the test-JVM runtime and JUnit's engine")
+    @DisplayName("holds no picocli, ArchUnit or engine class and no hidden suite, but the test-JVM runtime and JUnit's engine")
     void holdsNoEngineClass() {
         RuntimeClasspath classpath = RuntimeClasspath.detect(List.of("backproplab/activations/Activations.class"));
         List<Path> entries = classpath.childClasspath(Path.of("submission-classes"));
@@ -32,12 +32,15 @@ class TestJvmClasspathTest {
                 assertThat(holds(entry, resource)).as("%s holds %s", entry, resource).isFalse();
             }
         }
-        assertThat(entries).as("test JVM class path").anyMatch(e -> holds(e, "backproplab/grader/suites/support/Thresholds.class"))
+        assertThat(entries).as("test JVM class path").noneMatch(e -> holds(e, "backproplab/grader/suites/support/Thresholds.class"))
+                .noneMatch(e -> holds(e, "backproplab/grader/thresholds.properties"))
                 .anyMatch(e -> holds(e, "backproplab/grader/child/ChildMain.class"))
                 .anyMatch(e -> holds(e, "org/junit/jupiter/engine/JupiterTestEngine.class"));
         assertThat(classpath.compileClasspath()).as("what a submission compiles against")
                 .noneMatch(e -> holds(e, "backproplab/grader/suites/support/Thresholds.class"))
                 .noneMatch(e -> holds(e, "backproplab/grader/child/ChildMain.class"));
+        assertThat(classpath.hiddenSuites()).as("the hidden suites, sent to the test JVM as bytes")
+                .anyMatch(e -> holds(e, "backproplab/grader/suites/support/Thresholds.class"));
     }
 
     @Test
@@ -54,7 +57,7 @@ class TestJvmClasspathTest {
     }
 
     @Test
-    @DisplayName("in a real test JVM, picocli, ArchUnit and the engine cannot be loaded")
+    @DisplayName("in a real test JVM, picocli, ArchUnit and the engine cannot be loaded, nor the hidden files read")
     void realTestJvmCannotLoadTheEngine(@TempDir Path out) throws URISyntaxException {
         Path probe = Path.of(ClasspathProbeSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         CliRun run = CliRun.gradeWith(CliRun.fixture("good"), out, List.of("--suites", ClasspathProbeSuite.NAME,
@@ -62,7 +65,8 @@ class TestJvmClasspathTest {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         for (String name : List.of("picocli is not on the test JVM's class path", "ArchUnit is not on the test JVM's class path",
-                "no engine or CLI class is on the test JVM's class path", "the hidden suites, the test-JVM runtime and ND4J are there")) {
+                "no engine or CLI class is on the test JVM's class path", "the test-JVM runtime and ND4J are there",
+                "the hidden suites, their thresholds, this suite's own class file and the reference are on no class path")) {
             assertThat(run.requireTest(name).path("status").asText()).as("%s; %s", name, run.describe()).isEqualTo("passed");
         }
     }
