@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BubblewrapSandboxTest {
 
     private static final List<String> ATTACKS = List.of(SandboxProbeSuite.WRITE_OUTSIDE, SandboxProbeSuite.NO_TCP,
-            SandboxProbeSuite.PARENT, SandboxProbeSuite.NO_SIGNAL, SandboxProbeSuite.OWN_UID);
+            SandboxProbeSuite.PARENT, SandboxProbeSuite.NO_SIGNAL, SandboxProbeSuite.OWN_UID, SandboxProbeSuite.GRADER_FILES);
 
     @TempDir
     Path temp;
@@ -141,11 +141,27 @@ class BubblewrapSandboxTest {
                 SandboxProbeSuite.PORT + "=" + listener.getLocalPort(),
                 SandboxProbeSuite.TARGETS + "=" + targets.stream().map(Path::toString)
                         .collect(Collectors.joining(File.pathSeparator)),
-                SandboxProbeSuite.MARKER + "=" + marker) + "\n", StandardCharsets.UTF_8);
+                SandboxProbeSuite.MARKER + "=" + marker,
+                SandboxProbeSuite.GRADER_FILES_PROPERTY + "=" + graderFiles().stream().map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator))) + "\n", StandardCharsets.UTF_8);
         Path probe = Path.of(SandboxProbeSuite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return CliRun.gradeWith(submission, out, List.of("--suites", SandboxProbeSuite.NAME, "--suite-path", probe.toString(),
                 "--isolation", level, "--thresholds", facts.toString(), "--work-dir", work.toString(), "--no-backend-info",
                 "--no-structure-rules", "--no-fork-compiler", "--test-timeout", "30s", "--run-timeout", "120s"));
+    }
+
+    /** Files of the grader the test JVM must not see: the hidden suites, the reference, the course's reference source. */
+    private static List<Path> graderFiles() {
+        RuntimeClasspath classpath = RuntimeClasspath.detect(List.of("backproplab/activations/Activations.class"));
+        List<Path> files = new ArrayList<>(classpath.hiddenSuites());
+        files.addAll(classpath.reference());
+        Path source = Path.of("").toAbsolutePath().resolve("../../solutions/src/main/java/backproplab/network/NeuralNetwork.java")
+                .normalize();
+        if (Files.exists(source)) {
+            files.add(source);
+        }
+        assertThat(files).as("grader files that exist on the host, for the probe").isNotEmpty().allMatch(Files::exists);
+        return files;
     }
 
     private Path hostTmpFile() {

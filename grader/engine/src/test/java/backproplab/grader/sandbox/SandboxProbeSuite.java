@@ -50,6 +50,8 @@ class SandboxProbeSuite {
     static final String PORT = "probe.port";
     static final String TARGETS = "probe.targets";
     static final String MARKER = "probe.marker";
+    static final String GRADER_FILES_PROPERTY = "probe.graderFiles";
+    static final String GRADER_FILES = "the grader's hidden suites, reference and sources are not in the file system";
 
     /** Environment variables the sandbox lets through. */
     static final Set<String> ALLOWED_VARIABLES = Set.of("PATH", "PWD", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "TZ");
@@ -66,6 +68,30 @@ class SandboxProbeSuite {
             }
             facts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    @DisplayName(GRADER_FILES)
+    void graderFilesOutOfSight() throws IOException {
+        List<String> seen = new ArrayList<>();
+        // Where a student would look first: beside the libraries on the class path (the distribution's lib/ folder).
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path folder = Path.of(entry).toAbsolutePath().getParent();
+            if (folder != null && Files.isDirectory(folder)) {
+                try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+                    files.map(file -> file.getFileName().toString())
+                            .filter(name -> name.startsWith("grader-suites") || name.startsWith("grader-reference"))
+                            .forEach(name -> seen.add(folder.resolve(name).toString()));
+                }
+            }
+        }
+        // And the host paths the grader's side knows: the hidden suites, the reference, the course's sources.
+        for (String path : facts.getProperty(GRADER_FILES_PROPERTY, "").split(java.io.File.pathSeparator)) {
+            if (!path.isBlank() && Files.exists(Path.of(path))) {
+                seen.add(path);
+            }
+        }
+        assertTrue(seen.isEmpty(), "the test JVM can see " + seen);
     }
 
     /** The file name the probe tries to write, in each target folder and in /tmp. */
