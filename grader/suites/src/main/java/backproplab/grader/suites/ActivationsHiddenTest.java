@@ -75,6 +75,16 @@ class ActivationsHiddenTest {
     @DisplayName("sigmoid(INDArray) works element-wise on a 3×4 matrix with ±1000 in it, returns DOUBLE, keeps the input")
     void sigmoidArray() {
         double[][] z = {{-1000, -4.5, -0.5, 0}, {0.25, 1, 3.5, 1000}, {-600, 7, -36, 36}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The six ordinary entries are drawn for the student (the clipping edges, 0 and ±36 stay).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.sigmoidArray");
+            z[0][1] = four(HiddenSeeds.uniform(rng, -8, -2));
+            z[0][2] = four(HiddenSeeds.uniform(rng, -2, -0.05));
+            z[1][0] = four(HiddenSeeds.uniform(rng, 0.05, 0.8));
+            z[1][1] = four(HiddenSeeds.uniform(rng, 0.8, 2));
+            z[1][2] = four(HiddenSeeds.uniform(rng, 2, 5));
+            z[2][1] = four(HiddenSeeds.uniform(rng, 5, 12));
+        }
         INDArray input = Arrays2D.array(z);
         INDArray result = Activations.sigmoid(input);
         double[][] expected = new double[3][4];
@@ -193,6 +203,13 @@ class ActivationsHiddenTest {
     void bceArray() {
         double[][] y = {{1, 0, 1, 0, 1, 0, 1}};
         double[][] p = {{0.9, 0.2, 0.35, 0.6, 1.0, 0.0, 0.0}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The four predictions inside (0, 1) are drawn for the student; the exact 0s and 1 stay (clipping).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.bceArray");
+            for (int i = 0; i < 4; i++) {
+                p[0][i] = four(HiddenSeeds.uniform(rng, 0.05, 0.95));
+            }
+        }
         INDArray labels = Arrays2D.array(y);
         INDArray predictions = Arrays2D.array(p);
         double expected = PlainNetwork.meanBce(y, p);
@@ -216,6 +233,16 @@ class ActivationsHiddenTest {
     void bceArrayMeanOverAllElements() {
         double[][] y = {{0, 1, 1}, {1, 0, 0}};
         double[][] p = {{0.1, 0.8, 0.55}, {0.3, 0.45, 0.05}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // Labels and predictions drawn for the student.
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.bceArray2x3");
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 3; c++) {
+                    y[r][c] = rng.nextBoolean() ? 1 : 0;
+                    p[r][c] = four(HiddenSeeds.uniform(rng, 0.05, 0.95));
+                }
+            }
+        }
         double expected = PlainNetwork.meanBce(y, p);
         double actual = Activations.binaryCrossEntropy(Arrays2D.array(y), Arrays2D.array(p));
         Verify.close(actual, expected, TOL, "Activations.binaryCrossEntropy(INDArray, INDArray)", "mean loss of a 2×3 batch",

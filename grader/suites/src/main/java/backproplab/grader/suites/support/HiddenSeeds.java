@@ -37,6 +37,11 @@ public final class HiddenSeeds {
         return seed;
     }
 
+    /** For the suites' own tests: draw as if the grader had given {@code seed}; {@code null} goes back to this JVM's seed. */
+    static void useStudentSeed(Long seed) {
+        student = seed;
+    }
+
     /**
      * Whether this JVM runs under the course seed ({@link HiddenInputSeed#COURSE_SEED}: no student id, no seed). Inputs
      * that were fixed literals before they were drawn per student keep those literals under the course seed, so the
