@@ -43,7 +43,8 @@ import java.util.Map;
  * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use), and
  * {@code -Dbackproplab.grader.seed=<n>} to measure the cases drawn for one student seed (sections gradients, xor).
  * The sections {@code xorpool}, {@code moonspool} and {@code xavierpool} compute the seed pools of the thresholds file
- * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste.
+ * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste; {@code moonsrunpool} computes the
+ * data/init pairs of {@code moons.runPool} over the data seeds {@code seedsFrom ..} (e.g. {@code 1 40 moonsrunpool}).
  *
  * (The exercises jar on that class path comes after solutions/target/classes, so the reference wins; the tool
  * checks that and stops if it is running the skeleton.)
