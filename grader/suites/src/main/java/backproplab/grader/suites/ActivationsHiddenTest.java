@@ -75,6 +75,16 @@ class ActivationsHiddenTest {
     @DisplayName("sigmoid(INDArray) works element-wise on a 3×4 matrix with ±1000 in it, returns DOUBLE, keeps the input")
     void sigmoidArray() {
         double[][] z = {{-1000, -4.5, -0.5, 0}, {0.25, 1, 3.5, 1000}, {-600, 7, -36, 36}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The six ordinary entries are drawn for the student (the clipping edges, 0 and ±36 stay).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.sigmoidArray");
+            z[0][1] = four(HiddenSeeds.uniform(rng, -8, -2));
+            z[0][2] = four(HiddenSeeds.uniform(rng, -2, -0.05));
+            z[1][0] = four(HiddenSeeds.uniform(rng, 0.05, 0.8));
+            z[1][1] = four(HiddenSeeds.uniform(rng, 0.8, 2));
+            z[1][2] = four(HiddenSeeds.uniform(rng, 2, 5));
+            z[2][1] = four(HiddenSeeds.uniform(rng, 5, 12));
+        }
         INDArray input = Arrays2D.array(z);
         INDArray result = Activations.sigmoid(input);
         double[][] expected = new double[3][4];
@@ -112,6 +122,13 @@ class ActivationsHiddenTest {
     @DisplayName("relu(INDArray) is max(0, z) element-wise on 2×3 and 1×5 arrays and keeps the input")
     void reluArray() {
         double[][][] inputs = {{{-2, 0, 3.5}, {1e-9, -1e-9, -1000}}, {{4, -4, 0.5, -0.5, 0}}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The ordinary entries are drawn for the student, with random signs (0, ±1e-9 and −1000 stay).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.reluArray");
+            for (int[] at : new int[][] {{0, 0, 0}, {0, 0, 2}, {1, 0, 0}, {1, 0, 1}, {1, 0, 2}, {1, 0, 3}}) {
+                inputs[at[0]][at[1]][at[2]] = (rng.nextBoolean() ? 1 : -1) * four(HiddenSeeds.uniform(rng, 0.05, 6));
+            }
+        }
         for (double[][] z : inputs) {
             INDArray input = Arrays2D.array(z);
             INDArray result = Activations.relu(input);
@@ -145,12 +162,25 @@ class ActivationsHiddenTest {
     @DisplayName("reluDerivative(INDArray) is a DOUBLE array of 1.0 where z > 0 and 0.0 elsewhere (0 at z = 0), input kept")
     void reluDerivativeArray() {
         double[][] z = {{-2, 0, 3.5, 1e-12}, {0, -1e-12, 8, -0.0}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The three ordinary entries are drawn for the student, with random signs (0, −0.0 and ±1e-12 stay).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.reluDerivativeArray");
+            for (int[] at : new int[][] {{0, 0}, {0, 2}, {1, 2}}) {
+                z[at[0]][at[1]] = (rng.nextBoolean() ? 1 : -1) * four(HiddenSeeds.uniform(rng, 0.05, 10));
+            }
+        }
+        double[][] expectedDerivative = new double[z.length][z[0].length];
+        for (int r = 0; r < z.length; r++) {
+            for (int c = 0; c < z[r].length; c++) {
+                expectedDerivative[r][c] = z[r][c] > 0 ? 1 : 0;
+            }
+        }
         INDArray input = Arrays2D.array(z);
         INDArray result = Activations.reluDerivative(input);
         Verify.that(result != null && result.dataType() == DataType.DOUBLE, () -> "Activations.reluDerivative(INDArray) — expected a DOUBLE array, got "
                 + (result == null ? "null" : result.dataType()) + ". A comparison such as z.gt(0) gives BOOL; cast it to DOUBLE ("
                 + DOC + "#relu-derivative).");
-        Verify.matrix(result, new double[][] {{0, 0, 1, 1}, {0, 0, 1, 0}}, 0, "Activations.reluDerivative(INDArray)",
+        Verify.matrix(result, expectedDerivative, 0, "Activations.reluDerivative(INDArray)",
                 "ReLU' of a 2×4 array", "1 where z > 0, else 0; exactly 0 at z = 0 (" + DOC + "#relu-derivative).");
         Verify.unchanged(input, z, "Activations.reluDerivative(INDArray)", "its input z");
     }
@@ -193,6 +223,13 @@ class ActivationsHiddenTest {
     void bceArray() {
         double[][] y = {{1, 0, 1, 0, 1, 0, 1}};
         double[][] p = {{0.9, 0.2, 0.35, 0.6, 1.0, 0.0, 0.0}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The four predictions inside (0, 1) are drawn for the student; the exact 0s and 1 stay (clipping).
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.bceArray");
+            for (int i = 0; i < 4; i++) {
+                p[0][i] = four(HiddenSeeds.uniform(rng, 0.05, 0.95));
+            }
+        }
         INDArray labels = Arrays2D.array(y);
         INDArray predictions = Arrays2D.array(p);
         double expected = PlainNetwork.meanBce(y, p);
@@ -216,6 +253,16 @@ class ActivationsHiddenTest {
     void bceArrayMeanOverAllElements() {
         double[][] y = {{0, 1, 1}, {1, 0, 0}};
         double[][] p = {{0.1, 0.8, 0.55}, {0.3, 0.45, 0.05}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // Labels and predictions drawn for the student.
+            java.util.SplittableRandom rng = HiddenSeeds.random("activations.bceArray2x3");
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 3; c++) {
+                    y[r][c] = rng.nextBoolean() ? 1 : 0;
+                    p[r][c] = four(HiddenSeeds.uniform(rng, 0.05, 0.95));
+                }
+            }
+        }
         double expected = PlainNetwork.meanBce(y, p);
         double actual = Activations.binaryCrossEntropy(Arrays2D.array(y), Arrays2D.array(p));
         Verify.close(actual, expected, TOL, "Activations.binaryCrossEntropy(INDArray, INDArray)", "mean loss of a 2×3 batch",

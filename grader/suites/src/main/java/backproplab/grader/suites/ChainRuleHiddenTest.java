@@ -66,11 +66,21 @@ class ChainRuleHiddenTest {
     void centralDifferenceFormula() {
         record Case(String name, DoubleUnaryOperator f, double x, double eps, double derivative) {
         }
+        // The points: 0.7, −1.3, 2 and 0.5 under the course seed, else drawn for the student, each where f'' is far from 0
+        // (so that a one-sided difference is clearly off).
+        double[] at = {0.7, -1.3, 2.0, 0.5};
+        if (!HiddenSeeds.isCourseSeed()) {
+            java.util.SplittableRandom rng = HiddenSeeds.random("chainrule.centralDifference");
+            at = new double[] {round(HiddenSeeds.uniform(rng, -1, 2)), (rng.nextBoolean() ? 1 : -1) * round(HiddenSeeds.uniform(rng, 0.8, 2.3)),
+                (rng.nextBoolean() ? 1 : -1) * round(HiddenSeeds.uniform(rng, 0.5, 3)), round(HiddenSeeds.uniform(rng, 0.3, 1.5))};
+        }
+        double cubeAt = at[2];
+        double inverseAt = at[3];
         Case[] cases = {
-            new Case("exp", Math::exp, 0.7, 1e-3, Math.exp(0.7)),
-            new Case("sin", Math::sin, -1.3, 1e-2, Math.cos(-1.3)),
-            new Case("x³", x -> x * x * x, 2.0, 1e-2, 12.0),
-            new Case("1/x", x -> 1 / x, 0.5, 1e-4, -4.0),
+            new Case("exp", Math::exp, at[0], 1e-3, Math.exp(at[0])),
+            new Case("sin", Math::sin, at[1], 1e-2, Math.cos(at[1])),
+            new Case("x³", x -> x * x * x, cubeAt, 1e-2, 3 * cubeAt * cubeAt),
+            new Case("1/x", x -> 1 / x, inverseAt, 1e-4, -1 / (inverseAt * inverseAt)),
         };
         for (Case c : cases) {
             double central = (c.f.applyAsDouble(c.x + c.eps) - c.f.applyAsDouble(c.x - c.eps)) / (2 * c.eps);
@@ -90,15 +100,18 @@ class ChainRuleHiddenTest {
     @Graded(points = 1, task = "chainrule.centralDifference", visibility = Visibility.HIDDEN)
     @DisplayName("centralDifference uses the ε it is given: exact for x² at any ε, and ε² off for x³")
     void centralDifferenceUsesGivenStep() {
-        double x = -1.5;
+        // −1.5 under the course seed, else drawn for the student.
+        double x = HiddenSeeds.isCourseSeed() ? -1.5
+                : (HiddenSeeds.random("chainrule.givenStep").nextBoolean() ? 1 : -1) * round(HiddenSeeds.uniform(HiddenSeeds.random("chainrule.givenStep.x"), 0.5, 3));
+        String xText = HiddenSeeds.isCourseSeed() ? "−1.5" : Feedback.num(x);
         for (double eps : new double[] {0.5, 0.1, 1e-5}) {
             double square = ChainRule.centralDifference(v -> v * v, x, eps);
-            Verify.close(square, 2 * x, 1e-9, "ChainRule.centralDifference", "d(x²)/dx at x = −1.5 with ε = " + Feedback.num(eps),
+            Verify.close(square, 2 * x, 1e-9, "ChainRule.centralDifference", "d(x²)/dx at x = " + xText + " with ε = " + Feedback.num(eps),
                     "For f(x) = x² the central difference is exactly 2x whatever ε is. Check (f(x + ε) − f(x − ε)) / 2ε ("
                             + DOC + "#central-difference).");
         }
         double cube = ChainRule.centralDifference(v -> v * v * v, x, 0.1);
-        Verify.close(cube, 3 * x * x + 0.1 * 0.1, 1e-9, "ChainRule.centralDifference", "d(x³)/dx at x = −1.5 with ε = 0.1",
+        Verify.close(cube, 3 * x * x + 0.1 * 0.1, 1e-9, "ChainRule.centralDifference", "d(x³)/dx at x = " + xText + " with ε = 0.1",
                 "For f(x) = x³ the central difference is 3x² + ε²: use the ε argument, not a fixed step ("
                         + DOC + "#central-difference).");
     }

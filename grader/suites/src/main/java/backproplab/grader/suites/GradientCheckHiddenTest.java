@@ -9,6 +9,7 @@ import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.GradedCases;
 import backproplab.grader.suites.support.GradientComparison;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.PlainNetwork;
 import backproplab.grader.suites.support.PlainTinyNetwork;
 import backproplab.grader.suites.support.SuiteRuntime;
@@ -64,6 +65,14 @@ class GradientCheckHiddenTest {
     @DisplayName("RelativeError.of is |a − n| / (|a| + |n|): symmetric, 0 for 0 and 0, 1 for opposite signs, no absolute floor, NaN for NaN")
     void relativeErrorValues() {
         double[][] cases = {{2.5, 2.4999}, {-0.003, -0.0031}, {1e-9, -1e-9}, {3, 0}, {0, -7}, {-4, 4}, {1e-300, 2e-300}, {123.0, 123.0}, {0, 0}};
+        if (!HiddenSeeds.isCourseSeed()) {
+            // The two near-equal pairs are drawn for the student (the edges — zeros, opposite signs, 1e-300 — stay).
+            java.util.SplittableRandom rng = HiddenSeeds.random("gradcheck.relativeError");
+            double a = Math.round(HiddenSeeds.uniform(rng, 1, 10) * 1e4) / 1e4;
+            double small = -Math.round(HiddenSeeds.uniform(rng, 1e-3, 1e-2) * 1e5) / 1e5;
+            cases[0] = new double[] {a, a - 1e-4};
+            cases[1] = new double[] {small, small - 1e-4};
+        }
         for (double[] c : cases) {
             double expected = GradientComparison.relativeError(c[0], c[1]);
             for (double[] args : new double[][] {c, {c[1], c[0]}}) {

@@ -4,6 +4,7 @@ import backproplab.activations.Activations;
 import backproplab.grader.suites.support.Arrays2D;
 import backproplab.grader.suites.support.Feedback;
 import backproplab.grader.suites.support.GradedCases;
+import backproplab.grader.suites.support.HiddenSeeds;
 import backproplab.grader.suites.support.GradientComparison;
 import backproplab.grader.suites.support.PlainNetwork;
 import backproplab.grader.suites.support.Planted;
@@ -158,10 +159,26 @@ class NetworkBackpropHiddenTest {
     @DisplayName("backward uses ReLU'(0) = 0: for one all-zero sample and zero hidden biases (Z1 = 0 exactly) db1 is exactly 0")
     void reluDerivativeAtZero() {
         Map<String, INDArray> params = new LinkedHashMap<>();
-        params.put("W1", Arrays2D.array(new double[][] {{0.8, -0.6}, {-0.4, 0.9}, {0.5, 0.3}}));
+        double[][] w1 = {{0.8, -0.6}, {-0.4, 0.9}, {0.5, 0.3}};
+        double[][] w2 = {{1.2, -0.7, 0.4}};
+        double b2 = 0.1;
+        if (!HiddenSeeds.isCourseSeed()) {
+            // Drawn for the student; every |W2| >= 0.3, so that a derivative of 1 at 0 makes every db1 entry non-zero.
+            java.util.SplittableRandom rng = HiddenSeeds.random("network.backward.reluAtZero");
+            for (double[] row : w1) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Math.round(HiddenSeeds.uniform(rng, -1.5, 1.5) * 100) / 100.0;
+                }
+            }
+            for (int c = 0; c < w2[0].length; c++) {
+                w2[0][c] = (rng.nextBoolean() ? 1 : -1) * Math.round(HiddenSeeds.uniform(rng, 0.3, 1.5) * 100) / 100.0;
+            }
+            b2 = Math.round(HiddenSeeds.uniform(rng, -0.5, 0.5) * 100) / 100.0;
+        }
+        params.put("W1", Arrays2D.array(w1));
         params.put("b1", Arrays2D.array(new double[3][1]));
-        params.put("W2", Arrays2D.array(new double[][] {{1.2, -0.7, 0.4}}));
-        params.put("b2", Arrays2D.array(new double[][] {{0.1}}));
+        params.put("W2", Arrays2D.array(w2));
+        params.put("b2", Arrays2D.array(new double[][] {{b2}}));
         NeuralNetwork net = NeuralNetwork.withParameters(params, HiddenActivation.RELU);
         net.forward(Arrays2D.array(new double[2][1]));
         net.backward(Arrays2D.array(new double[][] {{1}}));

@@ -33,10 +33,24 @@ class NetworkShapesHiddenTest {
     private static final String DOC = "docs/06-neural-network.md";
     private static final double TOL = Thresholds.get().number("values.tolerance");
 
-    /** Layer sizes and batch sizes: deep and shallow, wide and one-unit, batches of 1 and more. */
-    private static final List<int[]> SIZES = List.of(new int[] {3, 5, 2, 1}, new int[] {4, 1}, new int[] {2, 7, 7, 7, 1},
-            new int[] {1, 3, 1});
+    /**
+     * Four architectures: deep and shallow, wide and one-unit. Under the course seed [3, 5, 2, 1], [4, 1], [2, 7, 7, 7, 1]
+     * and [1, 3, 1]; under a student seed the same kinds with their sizes drawn ({@link HiddenSeeds}, purpose
+     * {@code network.shapes.sizes}): [2..5, 4..7, 2..3, 1], [2..6, 1], [2..3, 5..8, 5..8, 5..8, 1] and [1, 2..5, 1].
+     */
+    private static final List<int[]> SIZES = sizes();
+    /** The batch sizes (the test names show them, so they are the same for every student). */
     private static final int[] BATCHES = {1, 6, 13};
+
+    private static List<int[]> sizes() {
+        if (HiddenSeeds.isCourseSeed()) {
+            return List.of(new int[] {3, 5, 2, 1}, new int[] {4, 1}, new int[] {2, 7, 7, 7, 1}, new int[] {1, 3, 1});
+        }
+        java.util.SplittableRandom rng = HiddenSeeds.random("network.shapes.sizes");
+        return List.of(new int[] {rng.nextInt(2, 6), rng.nextInt(4, 8), rng.nextInt(2, 4), 1}, new int[] {rng.nextInt(2, 7), 1},
+                new int[] {rng.nextInt(2, 4), rng.nextInt(5, 9), rng.nextInt(5, 9), rng.nextInt(5, 9), 1},
+                new int[] {1, rng.nextInt(2, 6), 1});
+    }
 
     @BeforeAll
     static void startNd4j() {
@@ -71,14 +85,16 @@ class NetworkShapesHiddenTest {
     @Graded(points = 0.5, task = "network.he", visibility = Visibility.HIDDEN)
     @DisplayName("Initializers.he(4, 6, rng) is randn(4, 6) · √(2/6) from that rng")
     void heDirect() {
-        INDArray w = Initializers.he(4, 6, new NumpyRandom(99));
-        double[][] expected = new NumpyRandom(99).randn(4, 6);
+        // The rng's seed: 99 under the course seed, else drawn for the student.
+        long seed = HiddenSeeds.isCourseSeed() ? 99 : HiddenSeeds.seed("network.he.direct");
+        INDArray w = Initializers.he(4, 6, new NumpyRandom(seed));
+        double[][] expected = new NumpyRandom(seed).randn(4, 6);
         for (double[] row : expected) {
             for (int c = 0; c < row.length; c++) {
                 row[c] *= Math.sqrt(2.0 / 6);
             }
         }
-        Verify.matrix(w, expected, 1e-12, "Initializers.he", "he(4, 6, new NumpyRandom(99))",
+        Verify.matrix(w, expected, 1e-12, "Initializers.he", "he(4, 6, new NumpyRandom(" + seed + "))",
                 "Shape (fanOut, fanIn) = (4, 6), scale √(2 / fanIn) = √(2/6) (" + DOC + "#he-initialisation).");
     }
 

@@ -60,13 +60,60 @@ class OptimizersHiddenTest {
         return p;
     }
 
-    /** The gradient of step t (0-based): different every step, with small, large, negative and zero entries. */
+    /**
+     * The gradients of the three steps: different every step, with small, large, negative and zero entries. The course
+     * seed keeps the schedule the suite had before it was drawn; a student seed draws each entry of each step from its
+     * range ({@link HiddenSeeds}, purpose {@code optimizers.gradients}): W[0,0] in ±[0.1, 0.5), W[0,1] in (−0.1, −0.01],
+     * W[0,2] in ±[1, 3), W[1,0] in (−1.2, −0.4], W[1,1] = 0, W[1,2] in [1e-4, 9e-4) (tiny: ε matters), b[0] in [−0.8, 0.8),
+     * b[1] in [0.1, 0.6).
+     */
+    private static final java.util.List<Map<String, double[][]>> GRADIENTS = drawnGradients();
+
+    private static java.util.List<Map<String, double[][]>> drawnGradients() {
+        java.util.List<Map<String, double[][]>> steps = new java.util.ArrayList<>();
+        java.util.SplittableRandom rng = HiddenSeeds.random("optimizers.gradients");
+        for (int t = 0; t < STEPS; t++) {
+            Map<String, double[][]> g = new LinkedHashMap<>();
+            if (HiddenSeeds.isCourseSeed()) {
+                double s = 1 + 0.5 * t;
+                g.put("W", new double[][] {{0.2 * s, -0.03 * s * s, 1.5 - t}, {-0.8 / s, 0.0, 4e-4 * s}});
+                g.put("b", new double[][] {{-0.6 + 0.4 * t}, {0.25 * s}});
+            } else {
+                g.put("W", new double[][] {{signed(rng, 0.1, 0.5), -two(HiddenSeeds.uniform(rng, 0.01, 0.1)), signed(rng, 1, 3)},
+                    {-two(HiddenSeeds.uniform(rng, 0.4, 1.2)), 0.0, Math.round(HiddenSeeds.uniform(rng, 1e-4, 9e-4) * 1e6) / 1e6}});
+                g.put("b", new double[][] {{two(HiddenSeeds.uniform(rng, -0.8, 0.8))}, {two(HiddenSeeds.uniform(rng, 0.1, 0.6))}});
+            }
+            steps.add(g);
+        }
+        return steps;
+    }
+
+    /** A magnitude in [from, to) with a random sign, two decimals. */
+    private static double signed(java.util.SplittableRandom rng, double from, double to) {
+        return (rng.nextBoolean() ? 1 : -1) * two(HiddenSeeds.uniform(rng, from, to));
+    }
+
+    private static double two(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The gradient of step t (0-based), as a new map of new arrays. */
     private static Map<String, double[][]> gradient(int t) {
         Map<String, double[][]> g = new LinkedHashMap<>();
-        double s = 1 + 0.5 * t;
-        g.put("W", new double[][] {{0.2 * s, -0.03 * s * s, 1.5 - t}, {-0.8 / s, 0.0, 4e-4 * s}});
-        g.put("b", new double[][] {{-0.6 + 0.4 * t}, {0.25 * s}});
+        GRADIENTS.get(t).forEach((name, v) -> g.put(name, Arrays2D.copy(v)));
         return g;
+    }
+
+    /**
+     * A third gradient array W2 (1×2) for the clipping tests: (3, −4) under the course seed, else drawn (purpose
+     * {@code optimizers.clip}) with both magnitudes in [2, 4), so that the global norm is always above the clip at 1.5.
+     */
+    private static double[][] thirdArray() {
+        if (HiddenSeeds.isCourseSeed()) {
+            return new double[][] {{3, -4}};
+        }
+        java.util.SplittableRandom rng = HiddenSeeds.random("optimizers.clip");
+        return new double[][] {{two(HiddenSeeds.uniform(rng, 2, 4)), -two(HiddenSeeds.uniform(rng, 2, 4))}};
     }
 
     private static Map<String, INDArray> arrays(Map<String, double[][]> values) {
@@ -163,7 +210,7 @@ class OptimizersHiddenTest {
     @DisplayName("globalNorm is √(sum of squares of every element of every array)")
     void globalNorm() {
         Map<String, double[][]> g = gradient(2);
-        g.put("W2", new double[][] {{3, -4}});
+        g.put("W2", thirdArray());
         double sum = 0;
         for (double[][] values : g.values()) {
             for (double[] row : values) {
@@ -186,7 +233,7 @@ class OptimizersHiddenTest {
     @DisplayName("clipByNorm scales ALL arrays by maxNorm/‖g‖ when ‖g‖ > maxNorm (into new arrays) and copies them unchanged otherwise")
     void clipByNorm() {
         Map<String, double[][]> g = gradient(0);
-        g.put("W2", new double[][] {{3, -4}});
+        g.put("W2", thirdArray());
         double sum = 0;
         for (double[][] values : g.values()) {
             for (double[] row : values) {

@@ -57,6 +57,27 @@ class TrainingHiddenTest {
         throw new IllegalStateException("suite bug: no usable training data in 1000 draws");
     }
 
+    /**
+     * The two samples of the one-epoch test, xs and ys: (0.75, −2.0) → (0, 1) under the course seed, else drawn for the
+     * student (purpose {@code training.oneEpoch}): a positive x whose ReLU is on at the start (so w2 moves), a negative x,
+     * and opposite labels in random order.
+     */
+    private static double[][] twoSamples() {
+        if (HiddenSeeds.isCourseSeed()) {
+            return new double[][] {{0.75, -2.0}, {0, 1}};
+        }
+        java.util.SplittableRandom rng = HiddenSeeds.random("training.oneEpoch");
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            double on = Math.round(HiddenSeeds.uniform(rng, 0.3, 2.5) * 100) / 100.0;
+            double other = Math.round(HiddenSeeds.uniform(rng, -2.5, -0.3) * 100) / 100.0;
+            double first = rng.nextBoolean() ? 1 : 0;
+            if (START[0] * on + START[1] > 0.1) {
+                return new double[][] {{on, other}, {first, 1 - first}};
+            }
+        }
+        throw new IllegalStateException("suite bug: no usable one-epoch samples in 1000 draws");
+    }
+
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
@@ -191,9 +212,10 @@ class TrainingHiddenTest {
     @DisplayName("train with a learning rate of 0.05 for 1 epoch takes exactly one step per sample")
     void oneEpochSteps() {
         PlainTinyNetwork net = new PlainTinyNetwork(START[0], START[1], START[2], START[3]);
-        TrainingHistory history = TinyTrainer.train(net, new double[] {0.75, -2.0}, new double[] {0, 1}, 0.05, 1);
+        double[][] samples = twoSamples();
+        TrainingHistory history = TinyTrainer.train(net, samples[0].clone(), samples[1].clone(), 0.05, 1);
         double[] end = new double[4];
-        double[] expected = perSampleHistory(START, new double[] {0.75, -2.0}, new double[] {0, 1}, 0.05, 1, end);
+        double[] expected = perSampleHistory(START, samples[0], samples[1], 0.05, 1, end);
         Verify.that(history.epochs() == 1, () -> "TinyTrainer.train — 1 epoch: expected 1 loss, got " + history.epochs() + " (" + DOC + ").");
         Verify.close(history.first(), expected[0], 1e-12, "TinyTrainer.train", "the loss of one epoch on two samples",
                 "The mean of the two per-sample losses, each before its update (" + DOC + ").");

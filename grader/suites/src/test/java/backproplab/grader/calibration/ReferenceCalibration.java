@@ -43,7 +43,8 @@ import java.util.Map;
  * Add {@code -Dbackproplab.thresholds=<file>} to calibrate other settings (an override file, as instructors use), and
  * {@code -Dbackproplab.grader.seed=<n>} to measure the cases drawn for one student seed (sections gradients, xor).
  * The sections {@code xorpool}, {@code moonspool} and {@code xavierpool} compute the seed pools of the thresholds file
- * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste.
+ * over {@code seedsFrom .. seedsFrom + seedCount − 1} and print them ready to paste; {@code moonsrunpool} computes the
+ * data/init pairs of {@code moons.runPool} over the data seeds {@code seedsFrom ..} (e.g. {@code 1 40 moonsrunpool}).
  *
  * (The exercises jar on that class path comes after solutions/target/classes, so the reference wins; the tool
  * checks that and stops if it is running the skeleton.)
@@ -87,6 +88,9 @@ public final class ReferenceCalibration {
         }
         if (sections.contains("moonspool")) {
             moonsPool(from, count);
+        }
+        if (sections.contains("moonsrunpool")) {
+            moonsRunPool(from, count);
         }
         if (sections.contains("xavierpool")) {
             xavierPool(from, count);
@@ -155,6 +159,52 @@ public final class ReferenceCalibration {
                         + " train accuracy >= %.2f %%; %.0f ms per run%n", from, from + count - 1, 100 * min, 100 * max,
                 pool.size(), 100 * poolMin, 100 * minTrain, (System.nanoTime() - start) / 1e6 / count);
         System.out.println("  moons.initSeedPool=" + joined(pool));
+    }
+
+    /**
+     * The moons run pool of the student draws: for each data seed of {@code from .. from + count − 1} (make_moons and the
+     * split both with that seed) and each of the first {@code initSeedsPerData} (system property, default 3) init seeds of
+     * {@code moons.initSeedPool}, the pair data/init when the reference's test accuracy is at least
+     * {@code moons.poolMarginSamples} test samples above the top tier.
+     */
+    private static void moonsRunPool(long from, int count) {
+        Thresholds t = Thresholds.get();
+        int perData = Integer.getInteger("initSeedsPerData", 3);
+        long[] inits = Arrays.copyOf(t.seeds("moons.initSeedPool"), perData);
+        int samples = t.integer("moons.poolMarginSamples");
+        double top = t.number("moons.tier3");
+        MoonsExperiment base = MoonsExperiment.fromThresholds();
+        System.out.println("\n== Moons run pool: data seeds " + from + ".." + (from + count - 1) + " x init seeds "
+                + Arrays.toString(inits) + "; pool = test accuracy >= top tier + " + samples + " test samples");
+        java.util.List<String> pool = new java.util.ArrayList<>();
+        double min = 1;
+        double max = 0;
+        double poolMin = 1;
+        double minTrain = 1;
+        int runs = 0;
+        long start = System.nanoTime();
+        for (long data = from; data < from + count; data++) {
+            for (long init : inits) {
+                MoonsExperiment.Outcome outcome = base.withData(data).withInitSeed(init).run();
+                runs++;
+                double acc = outcome.testAccuracy();
+                min = Math.min(min, acc);
+                max = Math.max(max, acc);
+                if (Math.round((acc - top) * outcome.testSize()) >= samples) {
+                    pool.add(data + "/" + init);
+                    poolMin = Math.min(poolMin, acc);
+                    minTrain = Math.min(minTrain, outcome.train().accuracy());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %d runs: test accuracy %.2f %% .. %.2f %%; %d in the pool, pool test accuracy >= %.2f %%,"
+                        + " train accuracy >= %.2f %%; %.0f ms per run%n", runs, 100 * min, 100 * max, pool.size(), 100 * poolMin,
+                100 * minTrain, (System.nanoTime() - start) / 1e6 / runs);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pool.size(); i++) {
+            out.append(i == 0 ? "" : i % 12 == 0 ? ",\\\n    " : ",").append(pool.get(i));
+        }
+        System.out.println("  moons.runPool=" + out);
     }
 
     /**

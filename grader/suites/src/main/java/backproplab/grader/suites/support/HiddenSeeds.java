@@ -37,6 +37,20 @@ public final class HiddenSeeds {
         return seed;
     }
 
+    /** For the suites' own tests: draw as if the grader had given {@code seed}; {@code null} goes back to this JVM's seed. */
+    static void useStudentSeed(Long seed) {
+        student = seed;
+    }
+
+    /**
+     * Whether this JVM runs under the course seed ({@link HiddenInputSeed#COURSE_SEED}: no student id, no seed). Inputs
+     * that were fixed literals before they were drawn per student keep those literals under the course seed, so the
+     * course run (and the golden files recorded from it) stays as it was; every other seed draws them.
+     */
+    public static boolean isCourseSeed() {
+        return studentSeed() == HiddenInputSeed.COURSE_SEED;
+    }
+
     /**
      * The 64-bit seed of one purpose under a student seed.
      *

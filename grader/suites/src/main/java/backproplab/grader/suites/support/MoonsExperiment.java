@@ -15,16 +15,30 @@ public record MoonsExperiment(int samples, double noise, long dataSeed, double t
                               long initSeed, double learningRate, int epochs) {
 
     /**
-     * The settings in the thresholds file, with the initialisation seed drawn for this student ({@link HiddenSeeds},
-     * purpose {@code moons.initSeed}) from the calibrated pool {@code moons.initSeedPool}, where the reference clears the
-     * top tier with a margin.
+     * The settings in the thresholds file, with the data and the initialisation drawn for this student ({@link HiddenSeeds},
+     * purpose {@code moons.run}): one (data seed, init seed) pair of the calibrated pool {@code moons.runPool}, on each of
+     * which the reference clears the top tier with a margin; the data is make_moons(samples, noise, data seed) split with
+     * the data seed. Under the course seed the data stays the notebook's ({@code moons.dataSeed}, {@code moons.splitSeed})
+     * and the init seed is drawn (purpose {@code moons.initSeed}) from {@code moons.initSeedPool}, calibrated on that data.
+     * Either way it is one training run.
      */
     public static MoonsExperiment fromThresholds() {
         Thresholds t = Thresholds.get();
-        long initSeed = HiddenSeeds.distinct("moons.initSeed", t.seeds("moons.initSeedPool"), 1)[0];
-        return new MoonsExperiment(t.integer("moons.samples"), t.number("moons.noise"), t.seeds("moons.dataSeed")[0],
-                t.number("moons.testSize"), t.seeds("moons.splitSeed")[0], t.integers("moons.layers"),
-                initSeed, t.number("moons.learningRate"), t.integer("moons.epochs"));
+        MoonsExperiment notebookData = new MoonsExperiment(t.integer("moons.samples"), t.number("moons.noise"),
+                t.seeds("moons.dataSeed")[0], t.number("moons.testSize"), t.seeds("moons.splitSeed")[0], t.integers("moons.layers"),
+                HiddenSeeds.distinct("moons.initSeed", t.seeds("moons.initSeedPool"), 1)[0], t.number("moons.learningRate"),
+                t.integer("moons.epochs"));
+        if (HiddenSeeds.isCourseSeed()) {
+            return notebookData;
+        }
+        long[][] pool = t.seedPairs("moons.runPool");
+        long[] run = pool[HiddenSeeds.random("moons.run").nextInt(pool.length)];
+        return notebookData.withData(run[0]).withInitSeed(run[1]);
+    }
+
+    /** The same experiment on make_moons(samples, noise, seed), split with the same seed (for calibration and student draws). */
+    public MoonsExperiment withData(long seed) {
+        return new MoonsExperiment(samples, noise, seed, testSize, seed, layers, initSeed, learningRate, epochs);
     }
 
     /** The same experiment with another initialisation seed (for calibration). */

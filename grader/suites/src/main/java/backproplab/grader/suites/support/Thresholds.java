@@ -165,6 +165,26 @@ public final class Thresholds {
         return longList(key);
     }
 
+    /**
+     * A comma-separated list of seed pairs written {@code a/b}, such as a calibrated pool of (data seed, init seed) runs
+     * {@code 7/1000,7/1003,11/1000}.
+     */
+    public long[][] seedPairs(String key) {
+        String value = text(key);
+        try {
+            return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(pair -> {
+                String[] parts = pair.split("/");
+                if (parts.length != 2) {
+                    throw new NumberFormatException(pair);
+                }
+                return new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())};
+            }).toArray(long[][]::new);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Threshold '" + key + "' in " + source
+                    + " must be a comma-separated list of pairs a/b of whole numbers, but is '" + value + "'.", e);
+        }
+    }
+
     private long[] longList(String key) {
         String value = text(key);
         try {
