@@ -35,6 +35,7 @@ public final class Backend {
         if (initialised) {
             return;
         }
+        skipPhysicalMemoryCheck();
         if (cudaBackendOnClasspath()) {
             loadQuietlyReportingGpuFallback();
         }
@@ -51,6 +52,22 @@ public final class Backend {
         }
         quietForTinyArrays();
         initialised = true;
+    }
+
+    /** JavaCPP's property for the physical memory cap it checks on every off-heap allocation (0 = no check). */
+    static final String MAX_PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    /**
+     * Unless the property is set already, turns off JavaCPP's physical memory check: with it on, every new array
+     * asks the operating system how much memory the process uses (a read of /proc), which costs about half of
+     * creating an array of a few hundred numbers (measured: 2000 moons epochs took a quarter less CPU time without
+     * it). The off-heap cap stays ({@code org.bytedeco.javacpp.maxBytes}, by default the heap's maximum): past it,
+     * JavaCPP still collects garbage to free buffers. Only has an effect before ND4J loads.
+     */
+    private static void skipPhysicalMemoryCheck() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES_PROPERTY) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, "0");
+        }
     }
 
     /**
