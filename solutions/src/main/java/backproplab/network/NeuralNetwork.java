@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -191,14 +190,12 @@ public final class NeuralNetwork {
             gradients.put("b" + i, dZ.mean(true, 1));
             if (i > 1) {
                 INDArray dAPrev = Nd4j.gemm(w, dZ, true, false);
-                if (hiddenActivation == HiddenActivation.RELU) {
-                    // dA ∘ ReLU'(Z) as one op in place (ReLU's backward op: dA where Z > 0, else 0), the numbers of
-                    // dA.muli(reluDerivative(Z)) without its two new arrays (a comparison and its cast).
-                    dZ = Nd4j.exec(new RectifiedLinearDerivative(cache.get("Z" + (i - 1)), dAPrev, dAPrev))[0];
-                } else {
-                    INDArray gPrime = cache.get("A" + (i - 1)).rsub(1.0).muli(cache.get("A" + (i - 1)));
-                    dZ = dAPrev.muli(gPrime);
-                }
+                // ReLU'(Z) by Transforms.step (1.0 where Z > 0, else 0.0): the numbers of reluDerivative(Z) in one op
+                // and one new array instead of a comparison, a BOOL array and its cast.
+                INDArray gPrime = hiddenActivation == HiddenActivation.RELU
+                        ? org.nd4j.linalg.ops.transforms.Transforms.step(cache.get("Z" + (i - 1)), true)
+                        : cache.get("A" + (i - 1)).rsub(1.0).muli(cache.get("A" + (i - 1)));
+                dZ = dAPrev.muli(gPrime);
             }
         }
         // END SOLUTION
