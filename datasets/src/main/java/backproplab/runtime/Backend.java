@@ -59,7 +59,7 @@ public final class Backend {
 
     /**
      * Unless the property is set already, turns off JavaCPP's physical memory check: with it on, every new array
-     * asks the operating system how much memory the process uses (a read of /proc), which costs about half of
+     * first measures the process's physical memory ({@code Pointer.physicalBytes()}), which costs about half of
      * creating an array of a few hundred numbers (measured: 2000 moons epochs took a quarter less CPU time without
      * it). The off-heap cap stays ({@code org.bytedeco.javacpp.maxBytes}, by default the heap's maximum): past it,
      * JavaCPP still collects garbage to free buffers. Only has an effect before ND4J loads.
