@@ -42,4 +42,23 @@ class BackendTest {
         assertThat(Nd4j.getEnvironment().isDebug() || Nd4j.getEnvironment().isVerbose())
                 .as("native debug or verbose output after Backend.init()").isFalse();
     }
+
+    @Test
+    @DisplayName("the physical-memory check goes off only when nobody set a cap, under either of JavaCPP's two names")
+    void physicalMemoryCapSetByTheGraderStays() {
+        java.util.Properties none = new java.util.Properties();
+        Backend.skipPhysicalMemoryCheck(none);
+        assertThat(none.getProperty(Backend.MAX_PHYSICAL_BYTES_PROPERTY)).as("no cap set: the check is off").isEqualTo("0");
+
+        java.util.Properties grader = new java.util.Properties();
+        grader.setProperty(Backend.MAX_PHYSICAL_BYTES_LOWER_CASE, "768m");
+        Backend.skipPhysicalMemoryCheck(grader);
+        // JavaCPP reads the camel-case name first, so setting it would lift the grader's cap.
+        assertThat(grader.getProperty(Backend.MAX_PHYSICAL_BYTES_PROPERTY)).as("the grader's test JVM (lower-case cap)").isNull();
+
+        java.util.Properties camel = new java.util.Properties();
+        camel.setProperty(Backend.MAX_PHYSICAL_BYTES_PROPERTY, "1g");
+        Backend.skipPhysicalMemoryCheck(camel);
+        assertThat(camel.getProperty(Backend.MAX_PHYSICAL_BYTES_PROPERTY)).isEqualTo("1g");
+    }
 }
