@@ -6,8 +6,6 @@ import backproplab.scoring.CourseDocs;
 import backproplab.scoring.FailureContext;
 import backproplab.scoring.FailureMessages;
 import backproplab.scoring.Graded;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -74,15 +72,7 @@ final class ExerciseIsolation implements FailureContext {
 
     /** A suite class's file: the same bytes its loader defines (from the hidden files, else the class path). */
     private Optional<byte[]> suiteClassFile(String className) {
-        Optional<byte[]> bytes = hidden.suiteClass(className);
-        if (bytes.isPresent()) {
-            return bytes;
-        }
-        try (InputStream in = parent.getResourceAsStream(className.replace('.', '/') + ".class")) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return hidden.suiteClass(className).or(() -> SuiteClassLoader.classFile(parent, className));
     }
 
     /**

@@ -179,13 +179,15 @@ final class SuiteClassLoader extends ClassLoader {
     }
 
     private byte[] classPathBytes(String name) throws ClassNotFoundException {
-        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return in.readAllBytes();
+        return classFile(getParent(), name).orElseThrow(() -> new ClassNotFoundException(name));
+    }
+
+    /** A class's file as a loader's class path has it, if it has it (empty too if it cannot be read). */
+    static Optional<byte[]> classFile(ClassLoader loader, String className) {
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
+            return Optional.empty();
         }
     }
 

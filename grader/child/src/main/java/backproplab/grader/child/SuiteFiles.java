@@ -85,9 +85,8 @@ final class SuiteFiles {
         String prefix = packageName.replace('.', '/') + "/";
         Set<String> names = new TreeSet<>();
         for (String resource : suites.keySet()) {
-            String rest = resource.startsWith(prefix) ? resource.substring(prefix.length()) : "";
-            if (rest.endsWith("HiddenTest.class") && rest.indexOf('/') < 0 && rest.indexOf('$') < 0) {
-                names.add(packageName + "." + rest.substring(0, rest.length() - ".class".length()));
+            if (resource.startsWith(prefix) && resource.indexOf('/', prefix.length()) < 0) {
+                SuitePackages.add(names, packageName, resource.substring(prefix.length()));
             }
         }
         return names;

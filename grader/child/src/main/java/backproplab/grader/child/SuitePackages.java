@@ -52,7 +52,8 @@ final class SuitePackages {
         return names;
     }
 
-    private static void add(Set<String> names, String packageName, String fileName) {
+    /** Adds the suite a file of the package's folder holds, if it is a top-level {@code …HiddenTest} class file. */
+    static void add(Set<String> names, String packageName, String fileName) {
         if (fileName.matches("[^$]*HiddenTest\\.class")) {
             names.add(packageName + "." + fileName.substring(0, fileName.length() - ".class".length()));
         }

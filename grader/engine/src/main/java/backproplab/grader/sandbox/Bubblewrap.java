@@ -290,19 +290,7 @@ final class Bubblewrap {
             command.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/run",
                     "--dir", ROOT.toString(), "--bind", hostScratch.toString(), scratch().toString(),
                     "--bind", hostScratch.resolve("tmp").toString(), "/tmp"));
-            Set<Path> folders = new LinkedHashSet<>();
-            for (Path path : inPlaceUnderTmp) {
-                // Folders that bubblewrap makes on its own for a mount point are not searchable by uid 65534.
-                for (int depth = TMP.getNameCount() + 1; depth < path.getNameCount(); depth++) {
-                    folders.add(path.getRoot().resolve(path.subpath(0, depth)));
-                }
-            }
-            for (Path folder : folders) {
-                command.addAll(List.of("--dir", folder.toString()));
-            }
-            for (Path path : inPlaceUnderTmp) {
-                command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
-            }
+            command.addAll(readOnlyAtOwnPath(inPlaceUnderTmp, TMP));
             readOnly.forEach((host, inside) -> command.addAll(List.of("--dir", inside.getParent().toString(),
                     "--ro-bind", host.toString(), inside.toString())));
             Path cache = scratch().resolve("native-cache");
@@ -346,34 +334,11 @@ final class Bubblewrap {
             return arguments;
         }
 
-        /**
-         * The host paths the test JVM reads at their own place, outside the system folders and the folders the sandbox
-         * replaces: the folders above them made first (searchable by everyone: the ones bubblewrap makes on its own for
-         * a mount point are not searchable by uid 65534), then each path mounted read-only, parents before children.
-         */
+        /** The host paths the test JVM reads at their own place, outside the system folders and the replaced folders. */
         private List<String> inPlaceMounts() {
-            SortedSet<Path> mounted = new TreeSet<>();
-            for (Path path : inPlace) {
-                if (SYSTEM_FOLDERS.stream().noneMatch(path::startsWith)) {
-                    mounted.add(path);
-                }
-            }
-            // A path inside another mounted one is there already (and no folder can be made in a read-only mount).
-            mounted.removeIf(path -> mounted.stream().anyMatch(other -> !other.equals(path) && path.startsWith(other)));
-            SortedSet<Path> folders = new TreeSet<>();
-            for (Path path : mounted) {
-                for (int depth = 1; depth < path.getNameCount(); depth++) {
-                    folders.add(path.getRoot().resolve(path.subpath(0, depth)));
-                }
-            }
-            List<String> arguments = new ArrayList<>();
-            for (Path folder : folders) {
-                arguments.addAll(List.of("--dir", folder.toString()));
-            }
-            for (Path path : mounted) {
-                arguments.addAll(List.of("--ro-bind", path.toString(), path.toString()));
-            }
-            return arguments;
+            List<Path> outsideSystem = inPlace.stream().filter(path -> SYSTEM_FOLDERS.stream().noneMatch(path::startsWith))
+                    .toList();
+            return readOnlyAtOwnPath(outsideSystem, Path.of("/"));
         }
 
         /** Frees the test JVM's uid for the next sandbox. */
@@ -398,6 +363,31 @@ final class Bubblewrap {
             environment.put("HOME", scratch().toString());
             environment.put("TMPDIR", "/tmp");
         }
+    }
+
+    /**
+     * The bubblewrap arguments that mount each path read-only at its own place below {@code within} (a folder the sandbox
+     * already has): the folders between them made first (searchable by everyone: the ones bubblewrap makes on its own
+     * for a mount point are not searchable by uid 65534), then the mounts, parents before children. A path inside
+     * another one is left out, as it is there already (and no folder can be made in a read-only mount).
+     */
+    static List<String> readOnlyAtOwnPath(java.util.Collection<Path> paths, Path within) {
+        SortedSet<Path> mounted = new TreeSet<>(paths);
+        mounted.removeIf(path -> mounted.stream().anyMatch(other -> !other.equals(path) && path.startsWith(other)));
+        SortedSet<Path> folders = new TreeSet<>();
+        for (Path path : mounted) {
+            for (int depth = within.getNameCount() + 1; depth < path.getNameCount(); depth++) {
+                folders.add(path.getRoot().resolve(path.subpath(0, depth)));
+            }
+        }
+        List<String> arguments = new ArrayList<>();
+        for (Path folder : folders) {
+            arguments.addAll(List.of("--dir", folder.toString()));
+        }
+        for (Path path : mounted) {
+            arguments.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+        }
+        return arguments;
     }
 
     /**
