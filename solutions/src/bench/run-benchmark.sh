@@ -18,7 +18,8 @@ CLASSPATH_FILE=target/bench-classpath.txt
 ./mvnw -B -q ${MAVEN_ARGS:-} -pl solutions -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >/dev/null
 # The JVM of the demos and of the grader's test JVM: the serial collector, whose young collections suit a run that
-# allocates many tiny arrays and keeps few of them.
-exec "${JAVA:-java}" -Xmx1g -XX:+UseSerialGC \
+# allocates many tiny arrays and keeps few of them, with survivor spaces as large as eden, where the JavaCPP
+# deallocator objects that every ND4J op leaves die instead of filling the old generation.
+exec "${JAVA:-java}" -Xmx1g -XX:+UseSerialGC -XX:SurvivorRatio=1 \
   -cp "solutions/target/test-classes:solutions/target/classes:$(cat "solutions/$CLASSPATH_FILE")" \
   backproplab.bench.MoonsBenchmark "$BENCH_DIR" "$RUNS"

@@ -133,12 +133,17 @@ public final class Activations {
         }
         // BEGIN SOLUTION [activations.binaryCrossEntropyArray] clip a copy of ŷ to [1e-7, 1 − 1e-7], then return −mean(y·log ŷ + (1 − y)·log(1 − ŷ)) | docs/02-activations.md#binary-cross-entropy
         // HINT: mean over every element: meanNumber() gives it as one number.
-        INDArray targets = y.castTo(DataType.DOUBLE);
-        INDArray p = Transforms.max(Transforms.min(yPred.castTo(DataType.DOUBLE), 1 - BCE_EPSILON, true), BCE_EPSILON, false);
-        // Fewer new arrays, the same numbers: log ŷ and 1 − ŷ are computed into arrays of our own and multiplied in place.
-        INDArray positive = Transforms.log(p, true).muli(targets);
-        INDArray negative = Transforms.log(p.rsubi(1.0), false).muli(targets.rsub(1.0));
-        return -positive.addi(negative).meanNumber().doubleValue();
+        // One loop over the numbers: on arrays this small it costs about a third of the vectorised formula's nine ND4J
+        // ops, each with a new array and its own set-up. dup('c') gives each input its own row-major buffer, whatever
+        // the caller's array is (a view, column-major).
+        double[] targets = y.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] predictions = yPred.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double sum = 0;
+        for (int i = 0; i < targets.length; i++) {
+            double p = Math.max(BCE_EPSILON, Math.min(1 - BCE_EPSILON, predictions[i]));
+            sum += targets[i] * Math.log(p) + (1 - targets[i]) * Math.log(1 - p);
+        }
+        return -sum / targets.length;
         // END SOLUTION
     }
 }

@@ -105,12 +105,22 @@ final class TestJvmLauncher {
         return properties;
     }
 
+    /**
+     * Survivor spaces as large as eden. Every ND4J op leaves JavaCPP deallocator objects that stay reachable until
+     * the collection after their array died; with the default small survivor spaces they overflow into the old
+     * generation, which then fills with dead ones. Measured with the moons benchmark (2000 epochs): 0.85 to 0.98 s
+     * against 1.17 to 1.30 s, and a third of the peak memory; in the grading benchmark the test JVM's peak RSS went
+     * from 294 to 245 MB.
+     */
+    static final String SURVIVOR_RATIO = "-XX:SurvivorRatio=1";
+
     private List<String> command(Path submissionClasses, Path requestFile, SandboxLayout layout) {
         List<String> command = new ArrayList<>();
         command.add(layout.seenJava(limits.isolation().testJava(javaExecutable)).toString());
         command.add("-Xmx" + limits.heap());
         command.add("-Xss" + limits.threadStack());
         command.add("-XX:+UseSerialGC");
+        command.add(SURVIVOR_RATIO);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(archivesMatch(layout) ? archiveSeen(layout, tuningFlags)
                 : tuningFlags.stream().filter(flag -> !flag.startsWith("-XX:SharedArchiveFile=")).toList());
