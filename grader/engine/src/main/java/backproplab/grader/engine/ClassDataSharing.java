@@ -121,8 +121,9 @@ public final class ClassDataSharing {
     }
 
     /**
-     * Builds the missing archives of this grader for the JDK that runs this, for a container image that is built once
-     * and then grades with {@code --cds use} (Gradescope's {@code setup.sh}):
+     * Builds the missing archives of this grader for the JDK that runs this, and the archive of the grader's own JVM
+     * ({@link GraderJvmArchive}, which only the platform script uses), for a container image that is built once and then
+     * grades with {@code --cds use} (Gradescope's {@code setup.sh}):
      * {@code java -cp grader.jar backproplab.grader.engine.ClassDataSharing}.
      *
      * @param args none
@@ -135,7 +136,13 @@ public final class ClassDataSharing {
             lines.forEach(System.out::println);
             System.exit(lines.stream().anyMatch(line -> line.contains("FAILS")) ? 1 : 0);
         }
-        List<String> lines = buildMissing(classpath, java);
+        List<String> lines = new ArrayList<>(buildMissing(classpath, java));
+        // After the others: its training grade runs with them, as the platform script's grades do.
+        try {
+            lines.add(GraderJvmArchive.build(classpath, java));
+        } catch (IOException | RuntimeException e) {
+            lines.add(GraderJvmArchive.NAME + ": not built (" + e.getMessage() + "); the grader JVM runs without it.");
+        }
         lines.forEach(System.out::println);
         System.exit(lines.stream().anyMatch(line -> line.contains("not built") || line.contains("cannot be written")) ? 1 : 0);
     }
@@ -173,10 +180,22 @@ public final class ClassDataSharing {
             ClassDataArchive javac = CompilerJvmTuning.archive(folder(classpath), classpath.engine(), java);
             lines.add(describe("javac-jvm", javac, javac.exists() ? javac.check(ShortRunJvm.JIT, classpath.engine(),
                     List.of("com.sun.tools.javac.Main", "-version")) : null, "javac -version"));
+            GraderJvmArchive.archive(classpath, java).ifPresent(grader -> lines.add(describeQuietly("grader-jvm", grader,
+                    GraderJvmArchive.TRAINING_FLAGS, List.of(GraderJvmArchive.MAIN_CLASS, "--help"), "grader --help")));
         } finally {
             Files.deleteIfExists(empty);
         }
         return lines;
+    }
+
+    private static String describeQuietly(String name, ClassDataArchive archive, List<String> flags, List<String> mainAndArgs,
+                                          String what) {
+        try {
+            return describe(name, archive, archive.exists() ? archive.check(flags, archive.archivedPath(), mainAndArgs) : null,
+                    what);
+        } catch (IOException e) {
+            return name + ": " + archive.file() + " FAILS to be checked: " + e.getMessage();
+        }
     }
 
     private static String describe(String name, ClassDataArchive archive, ClassDataArchive.Usage usage, String what) {

@@ -21,7 +21,7 @@ java -cp "/autograder/source/grader.jar:/autograder/source/lib/*" backproplab.ru
 apt-get install -y --no-install-recommends openjdk-17-jmods >/dev/null 2>&1 \
   || echo "No openjdk-17-jmods package here (fine where the JDK package has its jmods)."
 # Build, once, the test JVM's runtime image (jlink: only the modules it may use, with its own CDS archive) and the
-# class-data archives of the test JVM and the javac JVM (AppCDS), about 170 MB in /autograder/source/cds: every
-# grading run then starts its JVMs from them (several CPU seconds less per submission).
+# class-data archives of the test JVM, the javac JVM and the grader's own JVM (AppCDS), about 200 MB in
+# /autograder/source/cds: every grading run then starts its JVMs from them (several CPU seconds less per submission).
 java -cp /autograder/source/grader.jar backproplab.grader.engine.ClassDataSharing \
   || echo "Class-data archives not built: every grading run starts its JVMs without them (slower, same results)."

@@ -106,8 +106,15 @@ echo "Backprop Lab autograder ($flavour): grading $target" >"$log"
 
 # --cds use: the class-data archives of the test JVM and the javac JVM are used if the image has them (Gradescope's
 # setup.sh builds them) and never built here, since every grading run starts from a fresh container.
+# The grader JVM's own class-data archive, when the image has one (Gradescope's setup.sh builds it; GraderJvmArchive):
+# -Xshare:auto ignores an archive that does not fit this JDK and grader.jar. The plain contract command,
+# java -jar grader.jar grade, takes no JVM options and so never uses it.
+grader_archive=()
+for file in "$grader_dir"/cds/grader-jvm-*.jsa; do
+  if [ -f "$file" ]; then grader_archive=(-XX:SharedArchiveFile="$file" -Xshare:auto); fi
+done
 timeout --kill-after=10 "$total_timeout" "$java_bin" \
-  -Xmx"$parent_heap" -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -Xmx"$parent_heap" -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "${grader_archive[@]}" \
   -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Djava.awt.headless=true \
   -jar "$grader_dir/grader.jar" grade "$target" --out "$out" \
   --heap "$child_heap" --off-heap "$off_heap" --max-physical "$max_physical" \

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The class-data archives of the shipped grader ({@code grader/target/grader.jar}; the build tree's own tests have
- * none, since their class paths start with class folders): built for this JDK, in use by the test JVM and the
- * javac JVM, holding no exercise class, and grading with them gives the reference's golden results.
+ * none, since their class paths start with class folders): built for this JDK, in use by the test JVM, the javac JVM
+ * and the grader's own JVM (the platform script's), holding no exercise class, and grading with them gives the
+ * reference's golden results.
  */
 @DisplayName("class-data sharing in grader.jar")
 class ClassDataSharingIT {
@@ -43,6 +44,7 @@ class ClassDataSharingIT {
                         + "starting ND4J loads, \\d+ come from it")
                 .containsPattern("test-jvm: the archive holds \\d+ classes, none of an exercise package")
                 .containsPattern("javac-jvm: javac-jvm-\\w+\\.jsa is in use \\(-Xshare:on maps it\\)")
+                .containsPattern("grader-jvm: grader-jvm-\\w+\\.jsa is in use \\(-Xshare:on maps it\\)")
                 .doesNotContain("FAILS");
         boolean jmods = java.nio.file.Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
         if (jmods) {
@@ -52,9 +54,16 @@ class ClassDataSharingIT {
         }
 
         Path out = temp.resolve("reference");
+        // As the platform script starts the grader: its own archive, with -Xshare:on, which fails unless it maps.
+        Path graderArchive;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(CourseRepo.graderJar().getParent().resolve("cds"))) {
+            graderArchive = files.filter(f -> f.getFileName().toString().matches("grader-jvm-\\w+\\.jsa")).findFirst()
+                    .orElseThrow();
+        }
         ProcessRun grade = ProcessRun.run(root, Duration.ofMinutes(10), Map.of(), temp.resolve("grade.log"),
-                List.of(JAVA.toString(), "-jar", jar, "grade", CourseTree.reference().toString(), "--out", out.toString(),
-                        "--cds", "use"));
+                List.of(JAVA.toString(), "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                        "-XX:SharedArchiveFile=" + graderArchive, "-Xshare:on",
+                        "-jar", jar, "grade", CourseTree.reference().toString(), "--out", out.toString(), "--cds", "use"));
         assertThat(grade.exitCode()).as("grade: %s", grade.describe()).isZero();
         String used = new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("classDataSharing")
                 .path("test JVM").asText();
