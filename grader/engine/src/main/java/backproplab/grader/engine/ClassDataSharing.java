@@ -180,8 +180,9 @@ public final class ClassDataSharing {
             ClassDataArchive javac = CompilerJvmTuning.archive(folder(classpath), classpath.engine(), java);
             lines.add(describe("javac-jvm", javac, javac.exists() ? javac.check(ShortRunJvm.JIT, classpath.engine(),
                     List.of("com.sun.tools.javac.Main", "-version")) : null, "javac -version"));
-            GraderJvmArchive.archive(classpath, java).ifPresent(grader -> lines.add(describeQuietly("grader-jvm", grader,
-                    GraderJvmArchive.TRAINING_FLAGS, List.of(GraderJvmArchive.MAIN_CLASS, "--help"), "grader --help")));
+            GraderJvmArchive.archive(classpath, java).ifPresent(grader -> GraderJvmArchive.mainClass().ifPresent(main ->
+                    lines.add(describeQuietly("grader-jvm", grader, GraderJvmArchive.TRAINING_FLAGS, List.of(main, "--help"),
+                            "grader --help"))));
         } finally {
             Files.deleteIfExists(empty);
         }

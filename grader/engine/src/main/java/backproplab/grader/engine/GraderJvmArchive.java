@@ -2,6 +2,7 @@ package backproplab.grader.engine;
 
 import backproplab.grader.intake.SkeletonSources;
 import backproplab.grader.jvm.ClassDataArchive;
+import backproplab.grader.jvm.WorkFolders;
 import backproplab.grader.sandbox.RuntimeClasspath;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -9,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The class-data archive of the grader's own JVM, {@code java -jar grader.jar}, for the platform images.
@@ -35,12 +38,14 @@ public final class GraderJvmArchive {
     static final List<String> TRAINING_FLAGS = List.of("-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Djava.awt.headless=true");
 
-    /** The grader's entry point, which {@code java -jar grader.jar} runs. */
-    static final String MAIN_CLASS = "backproplab.grader.cli.GraderCommand";
-
     private static final long TRAINING_LIMIT_SECONDS = 300;
 
     private GraderJvmArchive() {
+    }
+
+    /** The platform script's grader JVM options that change which classes it loads; the training run uses them. */
+    public static List<String> trainingFlags() {
+        return TRAINING_FLAGS;
     }
 
     /**
@@ -50,7 +55,7 @@ public final class GraderJvmArchive {
      * @param java      the {@code java} executable of the platform script's grader JVM
      * @return the archive, which may not exist yet
      */
-    public static java.util.Optional<ClassDataArchive> archive(RuntimeClasspath classpath, Path java) {
+    public static Optional<ClassDataArchive> archive(RuntimeClasspath classpath, Path java) {
         return graderJar().map(jar -> ClassDataArchive.of(NAME, ClassDataSharing.folder(classpath), java, List.of(jar)));
     }
 
@@ -61,7 +66,7 @@ public final class GraderJvmArchive {
      * @throws IOException if the training grade or the dump fails
      */
     public static String build(RuntimeClasspath classpath, Path java) throws IOException {
-        java.util.Optional<ClassDataArchive> archive = archive(classpath, java);
+        Optional<ClassDataArchive> archive = archive(classpath, java);
         if (archive.isEmpty()) {
             return NAME + ": skipped (the grader runs from class folders, not from grader.jar)";
         }
@@ -104,20 +109,35 @@ public final class GraderJvmArchive {
                         + Files.readString(log, StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse(""));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            WorkFolders.delete(work);
         }
     }
 
+    /**
+     * The grader's entry point, which {@code java -jar grader.jar} runs: the {@code Main-Class} of its manifest.
+     *
+     * @return the main class, or none when the grader does not run from a jar or the jar's manifest names none
+     */
+    static Optional<String> mainClass() {
+        return graderJar().flatMap(jar -> {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                return Optional.ofNullable(manifest == null ? null
+                        : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** The jar this class was loaded from, when it is one. */
-    private static java.util.Optional<Path> graderJar() {
+    private static Optional<Path> graderJar() {
         try {
             Path location = Path.of(GraderJvmArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(location) && location.getFileName().toString().endsWith(".jar")
-                    ? java.util.Optional.of(location.toAbsolutePath().normalize()) : java.util.Optional.empty();
+                    ? Optional.of(location.toAbsolutePath().normalize()) : Optional.empty();
         } catch (URISyntaxException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

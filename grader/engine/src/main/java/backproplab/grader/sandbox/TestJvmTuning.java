@@ -2,15 +2,14 @@ package backproplab.grader.sandbox;
 
 import backproplab.grader.jvm.ClassDataArchive;
 import backproplab.grader.jvm.ShortRunJvm;
+import backproplab.grader.jvm.WorkFolders;
 import backproplab.scoring.GradeCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What makes the test JVM cheaper to run: C1 only ({@link ShortRunJvm#JIT}) and a class-data archive of the classes
@@ -92,9 +91,7 @@ public final class TestJvmTuning {
             Path empty = Files.createDirectories(work.resolve("empty-submission"));
             runner.run(empty, List.of(BUNDLED_SUITES), new GradeCollector(), work.resolve("run"));
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            WorkFolders.delete(work);
         }
     }
 }

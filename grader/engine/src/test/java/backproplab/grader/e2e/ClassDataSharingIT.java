@@ -2,6 +2,7 @@ package backproplab.grader.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backproplab.grader.engine.GraderJvmArchive;
 import backproplab.grader.export.CourseRepo;
 import backproplab.grader.export.ProcessRun;
 import backproplab.grader.sandbox.SandboxVisibility;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -60,10 +62,11 @@ class ClassDataSharingIT {
             graderArchive = files.filter(f -> f.getFileName().toString().matches("grader-jvm-\\w+\\.jsa")).findFirst()
                     .orElseThrow();
         }
-        ProcessRun grade = ProcessRun.run(root, Duration.ofMinutes(10), Map.of(), temp.resolve("grade.log"),
-                List.of(JAVA.toString(), "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                        "-XX:SharedArchiveFile=" + graderArchive, "-Xshare:on",
-                        "-jar", jar, "grade", CourseTree.reference().toString(), "--out", out.toString(), "--cds", "use"));
+        List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+        command.addAll(GraderJvmArchive.trainingFlags());
+        command.addAll(List.of("-XX:SharedArchiveFile=" + graderArchive, "-Xshare:on",
+                "-jar", jar, "grade", CourseTree.reference().toString(), "--out", out.toString(), "--cds", "use"));
+        ProcessRun grade = ProcessRun.run(root, Duration.ofMinutes(10), Map.of(), temp.resolve("grade.log"), command);
         assertThat(grade.exitCode()).as("grade: %s", grade.describe()).isZero();
         String used = new ObjectMapper().readTree(out.resolve("timings.json").toFile()).path("classDataSharing")
                 .path("test JVM").asText();
