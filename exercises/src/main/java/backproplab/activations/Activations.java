@@ -116,4 +116,16 @@ public final class Activations {
         // HINT: mean over every element: meanNumber() gives it as one number.
         throw new UnsupportedOperationException("TODO [activations.binaryCrossEntropyArray]: clip a copy of ŷ to [1e-7, 1 − 1e-7], then return −mean(y·log ŷ + (1 − y)·log(1 − ŷ)). See docs/02-activations.md#binary-cross-entropy");
     }
+
+    /**
+     * The numbers of {@code array} as doubles in row-major order. A plain row-major double array hands out a copy of
+     * its buffer directly; any other (a view, column-major, another data type) is copied to one first.
+     */
+    private static double[] rowMajorValues(INDArray array) {
+        if (array.dataType() == DataType.DOUBLE && !array.isView() && array.ordering() == 'c'
+                && array.data().length() == array.length()) {
+            return array.data().asDouble();
+        }
+        return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
 }

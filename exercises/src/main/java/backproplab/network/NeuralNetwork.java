@@ -40,6 +40,8 @@ public final class NeuralNetwork {
     private final Map<String, INDArray> cache = new LinkedHashMap<>();
     /** W1, b1, … → dL/dW1, dL/db1, … — the notebook's {@code self.gradients}, refilled by every backward pass. */
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
+    /** Work arrays of the reference's forward and backward (a row of ones, dZ2, gPrime1, …): a speed-up only. */
+    private final Map<String, INDArray> workArrays = new LinkedHashMap<>();
 
     /**
      * The notebook's network: ReLU hidden layers, sigmoid output, He initialisation, weights drawn layer by layer
@@ -246,10 +248,27 @@ public final class NeuralNetwork {
         return value;
     }
 
-    private static void release(INDArray temporary) {
-        if (temporary.closeable()) {
-            temporary.close();
+    /** A row of m ones (1 × m), made once per batch size; nothing writes into it. */
+    private INDArray onesRow(long m) {
+        INDArray ones = workArrays.get("ones");
+        if (ones == null || ones.size(1) != m) {
+            ones = Nd4j.ones(DataType.DOUBLE, 1, m);
+            workArrays.put("ones", ones);
         }
+        return ones;
+    }
+
+    /**
+     * A work array for intermediate results of {@link #backward} that are never handed out: made on first use and
+     * again when the batch size changes, otherwise the same array, overwritten each time.
+     */
+    private INDArray workArray(String name, long[] shape) {
+        INDArray array = workArrays.get(name);
+        if (array == null || !Arrays.equals(array.shape(), shape)) {
+            array = Nd4j.createUninitialized(DataType.DOUBLE, shape);
+            workArrays.put(name, array);
+        }
+        return array;
     }
 
     private static int[] validSizes(int[] layerSizes) {
