@@ -19,7 +19,9 @@
 # system) and peak RSS from wait4, each process's CPU, lifetime and peak RSS (VmHWM) from /proc (proctree.py), and
 # the per-phase wall and grader CPU times the grader writes to timings.json. It prints the medians and the ratio of
 # each kind to the plain floor, checks that every run of a kind gave the same results.json (times removed), and
-# shows whether the class-data archives of the test JVM and the javac JVM are in use (ClassDataSharing --check).
+# shows whether the class-data archives of the test JVM, the javac JVM and the grader JVM are in use (ClassDataSharing
+# --check). With the grader JVM's archive, the contract command starts the grader again with it (TunedGraderStart):
+# the table then shows "grader JVM (x2)", the waiting JVM and the grading one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 JAR="$ROOT/grader/target/grader.jar"

@@ -133,8 +133,8 @@ public final class GradeCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("Building the test JVM's runtime image and the class-data archives of the test JVM and the javac JVM"
-                + " for the next runs (once per JDK and grader build; --cds use skips this) ...");
+        err.println("Building the test JVM's runtime image and the class-data archives of the test JVM, the javac JVM"
+                + " and the grader's own JVM for the next runs (once per JDK and grader build; --cds use skips this) ...");
         err.flush();
         ClassDataSharing.buildMissing(session).forEach(err::println);
         err.flush();

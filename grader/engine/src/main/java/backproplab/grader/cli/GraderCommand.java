@@ -1,6 +1,8 @@
 package backproplab.grader.cli;
 
 import backproplab.grader.engine.ClassDataSharing;
+import backproplab.grader.engine.TunedGraderStart;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -26,6 +28,12 @@ public final class GraderCommand implements Runnable {
      * @param args the arguments, for example {@code grade solutions/src/main/java --out /tmp/g}
      */
     public static void main(String[] args) {
+        // Without JVM options, and when the grader JVM's class-data archive exists, the grade runs in a second JVM
+        // started with that archive and the platform script's options; this one only waits for it.
+        OptionalInt tuned = TunedGraderStart.runIfUseful(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
         launchedFromMain = true;
         // This JVM lives for seconds: C1's code is good enough, C2 would cost more CPU than it saves. Setting that up
         // takes a few hundred milliseconds (the platform MBean server), on the core that is idle while this one starts.

@@ -82,7 +82,9 @@ public final class ClassDataSharing {
     public static boolean missing(RuntimeClasspath classpath, Path java) {
         RuntimeImage image = image(classpath, java);
         boolean imageMissing = image.java().isEmpty() && image.problem().isEmpty();
-        return (imageMissing || archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists()))
+        boolean graderArchiveMissing = GraderJvmArchive.archive(classpath, java).filter(a -> !a.exists()).isPresent();
+        return (imageMissing || graderArchiveMissing
+                || archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists()))
                 && writable(folder(classpath));
     }
 
@@ -117,12 +119,18 @@ public final class ClassDataSharing {
         } catch (IOException | RuntimeException e) {
             lines.add("javac-jvm: not built (" + e.getMessage() + "); the javac JVM runs without it.");
         }
+        // After the others: its training grade runs with them, as later grades do.
+        try {
+            lines.add(GraderJvmArchive.build(classpath, java));
+        } catch (IOException | RuntimeException e) {
+            lines.add(GraderJvmArchive.NAME + ": not built (" + e.getMessage() + "); the grader JVM runs without it.");
+        }
         return lines;
     }
 
     /**
-     * Builds the missing archives of this grader for the JDK that runs this, and the archive of the grader's own JVM
-     * ({@link GraderJvmArchive}, which only the platform script uses), for a container image that is built once and then
+     * Builds the missing archives of this grader for the JDK that runs this, the grader's own JVM's included
+     * ({@link GraderJvmArchive}), for a container image that is built once and then
      * grades with {@code --cds use} (Gradescope's {@code setup.sh}):
      * {@code java -cp grader.jar backproplab.grader.engine.ClassDataSharing}.
      *
@@ -136,13 +144,7 @@ public final class ClassDataSharing {
             lines.forEach(System.out::println);
             System.exit(lines.stream().anyMatch(line -> line.contains("FAILS")) ? 1 : 0);
         }
-        List<String> lines = new ArrayList<>(buildMissing(classpath, java));
-        // After the others: its training grade runs with them, as the platform script's grades do.
-        try {
-            lines.add(GraderJvmArchive.build(classpath, java));
-        } catch (IOException | RuntimeException e) {
-            lines.add(GraderJvmArchive.NAME + ": not built (" + e.getMessage() + "); the grader JVM runs without it.");
-        }
+        List<String> lines = buildMissing(classpath, java);
         lines.forEach(System.out::println);
         System.exit(lines.stream().anyMatch(line -> line.contains("not built") || line.contains("cannot be written")) ? 1 : 0);
     }

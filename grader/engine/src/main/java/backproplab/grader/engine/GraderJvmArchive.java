@@ -19,10 +19,11 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The class-data archive of the grader's own JVM, {@code java -jar grader.jar}, for the platform images.
+ * The class-data archive of the grader's own JVM, {@code java -jar grader.jar}.
  *
- * <p>The contract command takes no JVM options, so a plain {@code java -jar grader.jar grade} never uses this archive.
- * The platform script ({@code backproplab-grade.sh}) starts the grader with options of its own. It adds this archive
+ * <p>The contract command takes no JVM options: a plain {@code java -jar grader.jar grade} uses this archive by
+ * starting the grader again with it ({@link TunedGraderStart}); the first grade after a build with {@code --cds auto}
+ * builds it, after the other archives ({@link ClassDataSharing#buildMissing}). The platform script ({@code backproplab-grade.sh}) starts the grader with options of its own. It adds this archive
  * when the image has one: Gradescope's {@code setup.sh} builds it with the other archives. The training run grades the
  * bundled skeleton with the script's JIT and collector options, so the archive holds the classes of compiling,
  * checking, supervising a test JVM and writing every report. The archive covers {@code grader.jar} and the jars its
@@ -57,6 +58,19 @@ public final class GraderJvmArchive {
      */
     public static Optional<ClassDataArchive> archive(RuntimeClasspath classpath, Path java) {
         return graderJar().map(jar -> ClassDataArchive.of(NAME, ClassDataSharing.folder(classpath), java, List.of(jar)));
+    }
+
+    /**
+     * The archive for this grader and JDK found from grader.jar alone, in the {@code cds} folder beside it (where
+     * {@link #archive} puts it in the distribution's layout), without reading the whole class path: for
+     * {@link TunedGraderStart}, before anything else starts.
+     *
+     * @param java the {@code java} executable
+     * @return the archive (which may not exist), or none when the grader does not run from {@code grader.jar}
+     */
+    static Optional<ClassDataArchive> besideJar(Path java) {
+        return graderJar().filter(jar -> jar.getParent() != null)
+                .map(jar -> ClassDataArchive.of(NAME, jar.getParent().resolve("cds"), java, List.of(jar)));
     }
 
     /**

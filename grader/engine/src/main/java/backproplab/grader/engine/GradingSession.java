@@ -257,6 +257,7 @@ public final class GradingSession {
     }
 
     private GradingOutcome run(Path submission, Path workDir, PhaseTimings timings) {
+        TunedGraderStart.thisJvm().ifPresent(use -> timings.classData("grader JVM", use));
         GradeCollector collector = new GradeCollector();
         List<String> notes = new ArrayList<>();
         String name = submission.toString();

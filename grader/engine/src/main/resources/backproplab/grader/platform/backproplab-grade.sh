@@ -107,8 +107,8 @@ echo "Backprop Lab autograder ($flavour): grading $target" >"$log"
 # --cds use: the class-data archives of the test JVM and the javac JVM are used if the image has them (Gradescope's
 # setup.sh builds them) and never built here, since every grading run starts from a fresh container.
 # The grader JVM's own class-data archive, when the image has one (Gradescope's setup.sh builds it; GraderJvmArchive):
-# -Xshare:auto ignores an archive that does not fit this JDK and grader.jar. The plain contract command,
-# java -jar grader.jar grade, takes no JVM options and so never uses it.
+# -Xshare:auto ignores an archive that does not fit this JDK and grader.jar. (A plain java -jar grader.jar, with no
+# JVM options, starts the grader again with it, TunedGraderStart; started with options as here, it grades in place.)
 grader_archive=()
 for file in "$grader_dir"/cds/grader-jvm-*.jsa; do
   if [ -f "$file" ]; then grader_archive=(-XX:SharedArchiveFile="$file" -Xshare:auto); fi

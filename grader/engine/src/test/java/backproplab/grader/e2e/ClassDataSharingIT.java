@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The class-data archives of the shipped grader ({@code grader/target/grader.jar}; the build tree's own tests have
  * none, since their class paths start with class folders): built for this JDK, in use by the test JVM, the javac JVM
- * and the grader's own JVM (the platform script's), holding no exercise class, and grading with them gives the
- * reference's golden results.
+ * and the grader's own JVM (the platform script's, and the plain contract command's, which starts the grader again with
+ * it), holding no exercise class, and grading with them gives the reference's golden results.
  */
 @DisplayName("class-data sharing in grader.jar")
 class ClassDataSharingIT {
@@ -81,5 +81,17 @@ class ClassDataSharingIT {
         }
         GoldenResults.check("reference", GoldenResults.normalise(
                 new ObjectMapper().readTree(out.resolve("results.json").toFile()), CourseTree.reference()));
+
+        // The contract command, with no JVM options: it starts the grader again with the grader JVM's archive.
+        Path plainOut = temp.resolve("reference-plain");
+        ProcessRun plain = ProcessRun.run(root, Duration.ofMinutes(10), Map.of(), temp.resolve("plain.log"),
+                List.of(JAVA.toString(), "-jar", jar, "grade", CourseTree.reference().toString(), "--out", plainOut.toString(),
+                        "--cds", "use"));
+        assertThat(plain.exitCode()).as("plain grade: %s", plain.describe()).isZero();
+        assertThat(new ObjectMapper().readTree(plainOut.resolve("timings.json").toFile()).path("classDataSharing")
+                .path("grader JVM").asText()).as("timings.json: how the grader JVM of java -jar grader.jar ran")
+                .startsWith("started again by java -jar grader.jar with " + graderArchive.getFileName() + " (-Xshare:auto)");
+        GoldenResults.check("reference", GoldenResults.normalise(
+                new ObjectMapper().readTree(plainOut.resolve("results.json").toFile()), CourseTree.reference()));
     }
 }
