@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -250,12 +251,7 @@ public final class NeuralNetwork {
 
     /** A row of m ones (1 × m), made once per batch size; nothing writes into it. */
     private INDArray onesRow(long m) {
-        INDArray ones = workArrays.get("ones");
-        if (ones == null || ones.size(1) != m) {
-            ones = Nd4j.ones(DataType.DOUBLE, 1, m);
-            workArrays.put("ones", ones);
-        }
-        return ones;
+        return kept("ones", new long[] {1, m}, shape -> Nd4j.ones(DataType.DOUBLE, shape));
     }
 
     /**
@@ -263,9 +259,14 @@ public final class NeuralNetwork {
      * again when the batch size changes, otherwise the same array, overwritten each time.
      */
     private INDArray workArray(String name, long[] shape) {
+        return kept(name, shape, size -> Nd4j.createUninitialized(DataType.DOUBLE, size));
+    }
+
+    /** The work array {@code name} if it has this shape, else a new one from {@code make}, kept for the next pass. */
+    private INDArray kept(String name, long[] shape, Function<long[], INDArray> make) {
         INDArray array = workArrays.get(name);
         if (array == null || !Arrays.equals(array.shape(), shape)) {
-            array = Nd4j.createUninitialized(DataType.DOUBLE, shape);
+            array = make.apply(shape);
             workArrays.put(name, array);
         }
         return array;

@@ -52,10 +52,12 @@ public final class ClassDataSharing {
         return image(classpath, java).java().orElse(java);
     }
 
-    /** The archives of this grader for the {@code java} executable of its JVMs. */
+    /** The archives of this grader for the {@code java} executable of its JVMs (the grader JVM's when it runs from a jar). */
     static List<ClassDataArchive> archives(RuntimeClasspath classpath, Path java) {
-        return List.of(TestJvmTuning.archive(classpath, testJava(classpath, java)),
-                CompilerJvmTuning.archive(folder(classpath), classpath.engine(), java));
+        List<ClassDataArchive> archives = new ArrayList<>(List.of(TestJvmTuning.archive(classpath, testJava(classpath, java)),
+                CompilerJvmTuning.archive(folder(classpath), classpath.engine(), java)));
+        GraderJvmArchive.archive(classpath, java).ifPresent(archives::add);
+        return archives;
     }
 
     /** Whether the runtime image or an archive of a session's JVMs is missing, and could be built. */
@@ -82,9 +84,7 @@ public final class ClassDataSharing {
     public static boolean missing(RuntimeClasspath classpath, Path java) {
         RuntimeImage image = image(classpath, java);
         boolean imageMissing = image.java().isEmpty() && image.problem().isEmpty();
-        boolean graderArchiveMissing = GraderJvmArchive.archive(classpath, java).filter(a -> !a.exists()).isPresent();
-        return (imageMissing || graderArchiveMissing
-                || archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists()))
+        return (imageMissing || archives(classpath, java).stream().anyMatch(a -> !a.archivedPath().isEmpty() && !a.exists()))
                 && writable(folder(classpath));
     }
 

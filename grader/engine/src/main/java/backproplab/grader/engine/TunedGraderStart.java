@@ -1,6 +1,7 @@
 package backproplab.grader.engine;
 
 import backproplab.grader.jvm.ClassDataArchive;
+import backproplab.grader.sandbox.SandboxRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class TunedGraderStart {
             exitWithParent();
             return OptionalInt.empty();
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = SandboxRunner.currentJava();
         Optional<List<String>> command;
         try {
             command = command(java, ProcessHandle.current().info().arguments(), System.getenv(),
@@ -85,8 +86,7 @@ public final class TunedGraderStart {
      */
     static Optional<List<String>> command(Path java, Optional<String[]> arguments, Map<String, String> environment,
                                           Optional<ClassDataArchive> archive, List<String> args) {
-        if (arguments.isEmpty() || archive.isEmpty() || !archive.get().exists()
-                || archive.get().archivedPath().isEmpty()) {
+        if (arguments.isEmpty() || archive.isEmpty() || !archive.get().exists()) {
             return Optional.empty();
         }
         String[] given = arguments.get();
