@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   A_i = g(Z_i)  for i &lt; L,         A_L = σ(Z_L) = ŷ
  * </pre>
  * Parameters are named "W1", "b1", "W2", … ; the forward cache holds "A0", "Z1", "A1", … ; gradients use the
- * parameter names ("W1" holds dL/dW1). The arrays handed out by the accessors are the live ones, not copies.
+ * parameter names ("W1" holds dL/dW1). The arrays handed out by the accessors are the live ones, not copies: a
+ * later pass may change them.
  */
 public final class NeuralNetwork {
 
@@ -41,7 +42,11 @@ public final class NeuralNetwork {
     private final Map<String, INDArray> cache = new LinkedHashMap<>();
     /** W1, b1, … → dL/dW1, dL/db1, … — the notebook's {@code self.gradients}, refilled by every backward pass. */
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
-    /** Work arrays of the reference's forward and backward (a row of ones, dZ2, gPrime1, …): a speed-up only. */
+    /**
+     * The arrays forward and backward write into, kept from one pass to the next with as many samples: the cache's
+     * A0, Z1, A1, …, the gradients dW1 ("dW1"), db1 ("db1"), …, and work arrays never handed out (a row of ones, dZ2,
+     * gPrime1, …). A speed-up only: the values are those of new arrays.
+     */
     private final Map<String, INDArray> workArrays = new LinkedHashMap<>();
 
     /**
@@ -120,7 +125,9 @@ public final class NeuralNetwork {
 
     /**
      * Forward pass: for i = 1 … L, Z_i = W_i · A_{i−1} + b_i, A_i = g(Z_i) for hidden layers and
-     * A_L = σ(Z_L) for the output. Caches A0 (a copy of X), Z_i and A_i.
+     * A_L = σ(Z_L) for the output. Caches A0 (a copy of X), Z_i and A_i. The next forward pass may write its values
+     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a cached
+     * array or the returned ŷ to keep it.
      *
      * @param X input, (features × m) with features = {@code layerSizes()[0]}; not modified
      * @return A_L = ŷ, (outputs × m), the cached array itself
@@ -134,7 +141,7 @@ public final class NeuralNetwork {
                     + ". One column per sample, one row per input feature (notebook section 5).");
         }
         cache.clear();
-        cache.put("A0", asDouble(X).dup());
+        cache.put("A0", workArray("A0", X.shape()).assign(asDouble(X)));
         // HINT: b_i is a column (n_i × 1); it must be added to every column of W_i · A_{i−1}.
         throw new UnsupportedOperationException("TODO [network.forward]: compute Z_i = W_i · A_{i−1} + b_i and A_i = g(Z_i) (sigmoid for the last layer), caching every Z_i and A_i. See docs/06-neural-network.md#forward");
     }
@@ -148,7 +155,9 @@ public final class NeuralNetwork {
      *   dA_{i−1} = W_iᵀ · dZ_i
      *   dZ_{i−1} = dA_{i−1} ∘ g'(Z_{i−1})          g' = ReLU' or σ(Z)(1 − σ(Z))
      * </pre>
-     * Stores dW_i and db_i as gradients "W1", "b1", …; parameters are not changed.
+     * Stores dW_i and db_i as gradients "W1", "b1", …; parameters are not changed. The next backward pass may write
+     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a gradient to
+     * keep it.
      *
      * @param Y labels, same shape as the last output (outputs × m); not modified
      * @throws IllegalStateException if {@link #forward} has not run yet
@@ -255,8 +264,8 @@ public final class NeuralNetwork {
     }
 
     /**
-     * A work array for intermediate results of {@link #backward} that are never handed out: made on first use and
-     * again when the batch size changes, otherwise the same array, overwritten each time.
+     * The kept array {@code name} that forward or backward writes into: made on first use and again when the batch
+     * size changes, otherwise the same array, overwritten by every pass.
      */
     private INDArray workArray(String name, long[] shape) {
         return kept(name, shape, size -> Nd4j.createUninitialized(DataType.DOUBLE, size));

@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   A_i = g(Z_i)  for i &lt; L,         A_L = σ(Z_L) = ŷ
  * </pre>
  * Parameters are named "W1", "b1", "W2", … ; the forward cache holds "A0", "Z1", "A1", … ; gradients use the
- * parameter names ("W1" holds dL/dW1). The arrays handed out by the accessors are the live ones, not copies.
+ * parameter names ("W1" holds dL/dW1). The arrays handed out by the accessors are the live ones, not copies: a
+ * later pass may change them.
  */
 public final class NeuralNetwork {
 
@@ -41,7 +42,11 @@ public final class NeuralNetwork {
     private final Map<String, INDArray> cache = new LinkedHashMap<>();
     /** W1, b1, … → dL/dW1, dL/db1, … — the notebook's {@code self.gradients}, refilled by every backward pass. */
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
-    /** Work arrays of the reference's forward and backward (a row of ones, dZ2, gPrime1, …): a speed-up only. */
+    /**
+     * The arrays forward and backward write into, kept from one pass to the next with as many samples: the cache's
+     * A0, Z1, A1, …, the gradients dW1 ("dW1"), db1 ("db1"), …, and work arrays never handed out (a row of ones, dZ2,
+     * gPrime1, …). A speed-up only: the values are those of new arrays.
+     */
     private final Map<String, INDArray> workArrays = new LinkedHashMap<>();
 
     /**
@@ -120,7 +125,9 @@ public final class NeuralNetwork {
 
     /**
      * Forward pass: for i = 1 … L, Z_i = W_i · A_{i−1} + b_i, A_i = g(Z_i) for hidden layers and
-     * A_L = σ(Z_L) for the output. Caches A0 (a copy of X), Z_i and A_i.
+     * A_L = σ(Z_L) for the output. Caches A0 (a copy of X), Z_i and A_i. The next forward pass may write its values
+     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a cached
+     * array or the returned ŷ to keep it.
      *
      * @param X input, (features × m) with features = {@code layerSizes()[0]}; not modified
      * @return A_L = ŷ, (outputs × m), the cached array itself
@@ -134,20 +141,27 @@ public final class NeuralNetwork {
                     + ". One column per sample, one row per input feature (notebook section 5).");
         }
         cache.clear();
-        cache.put("A0", asDouble(X).dup());
+        cache.put("A0", workArray("A0", X.shape()).assign(asDouble(X)));
         // BEGIN SOLUTION [network.forward] compute Z_i = W_i · A_{i−1} + b_i and A_i = g(Z_i) (sigmoid for the last layer), caching every Z_i and A_i | docs/06-neural-network.md#forward
         // HINT: b_i is a column (n_i × 1); it must be added to every column of W_i · A_{i−1}.
-        // Two BLAS calls into one new array: Z_i = b_i · 1ᵀ (a copy of b_i in every column), then Z_i += W_i · A_{i−1}
-        // (gemm with beta = 1). On these tiny matrices that costs about two thirds of gemm followed by addiColumnVector.
+        // Two BLAS calls: Z_i = b_i · 1ᵀ (a copy of b_i in every column), then Z_i += W_i · A_{i−1} (gemm with beta = 1).
+        // On these tiny matrices that costs about two thirds of gemm followed by addiColumnVector. Z_i and A_i are
+        // written into arrays this network keeps for the next pass with as many samples (see workArray): making a new
+        // array costs more than the arithmetic in it.
         INDArray a = cache.get("A0");
         INDArray ones = onesRow(a.size(1));
         for (int i = 1; i <= numLayers; i++) {
-            INDArray z = Nd4j.gemm(params.get("b" + i), ones, Nd4j.createUninitialized(DataType.DOUBLE, layerSizes[i], a.size(1)), false, false, 1.0, 0.0);
+            long[] shape = {layerSizes[i], a.size(1)};
+            INDArray z = Nd4j.gemm(params.get("b" + i), ones, workArray("Z" + i, shape), false, false, 1.0, 0.0);
             Nd4j.gemm(params.get("W" + i), a, z, false, false, 1.0, 1.0);
-            if (i == numLayers) {
-                a = Activations.sigmoid(z);
+            // The numbers of Activations.relu and Activations.sigmoid, computed in place on a copy of Z_i.
+            INDArray activation = workArray("A" + i, shape).assign(z);
+            if (i < numLayers && hiddenActivation == HiddenActivation.RELU) {
+                a = org.nd4j.linalg.ops.transforms.Transforms.max(activation, 0.0, false);
             } else {
-                a = hiddenActivation == HiddenActivation.RELU ? Activations.relu(z) : Activations.sigmoid(z);
+                org.nd4j.linalg.ops.transforms.Transforms.min(activation, Activations.SIGMOID_CLIP, false);
+                org.nd4j.linalg.ops.transforms.Transforms.max(activation, -Activations.SIGMOID_CLIP, false);
+                a = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(activation, false);
             }
             cache.put("Z" + i, z);
             cache.put("A" + i, a);
@@ -165,7 +179,9 @@ public final class NeuralNetwork {
      *   dA_{i−1} = W_iᵀ · dZ_i
      *   dZ_{i−1} = dA_{i−1} ∘ g'(Z_{i−1})          g' = ReLU' or σ(Z)(1 − σ(Z))
      * </pre>
-     * Stores dW_i and db_i as gradients "W1", "b1", …; parameters are not changed.
+     * Stores dW_i and db_i as gradients "W1", "b1", …; parameters are not changed. The next backward pass may write
+     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a gradient to
+     * keep it.
      *
      * @param Y labels, same shape as the last output (outputs × m); not modified
      * @throws IllegalStateException if {@link #forward} has not run yet
@@ -186,17 +202,18 @@ public final class NeuralNetwork {
         // BEGIN SOLUTION [network.backward] start from dZ_L = A_L − Y, then for i = L … 1 store dW_i = dZ·A_{i−1}ᵀ/m and db_i = mean of dZ over samples, and pass dZ back through W_iᵀ and g' | docs/06-neural-network.md#backward
         // HINT: db_i must stay a column (n_i × 1): average over the samples axis and keep that dimension; for SIGMOID layers the cached A_{i−1} already is σ(Z_{i−1}).
         double m = Y.size(1);
-        // dZ, dA and g' live in work arrays that this network keeps and overwrites on every backward pass (see
-        // workArray): an op that writes into an existing array costs about half of one that makes a new array.
+        // dZ, dA, g' and the gradients live in arrays that this network keeps and overwrites on every backward pass
+        // with as many samples (see workArray): an op that writes into an existing array costs about half of one that
+        // makes a new array, and leaves nothing for the garbage collector.
         INDArray dZ = output.sub(asDouble(Y), workArray("dZ" + numLayers, output.shape()));
         for (int i = numLayers; i >= 1; i--) {
             INDArray aPrev = cache.get("A" + (i - 1));
             INDArray w = params.get("W" + i);
             // gemm with transpose flags and alpha = 1/m: dZ · A_prevᵀ / m in one BLAS call, without a transposed
             // copy or a separate division (about a fifth faster on these tiny matrices than mmul + divi).
-            INDArray dW = Nd4j.gemm(dZ, aPrev, Nd4j.createUninitialized(DataType.DOUBLE, w.size(0), w.size(1)), false, true, 1.0 / m, 0.0);
+            INDArray dW = Nd4j.gemm(dZ, aPrev, workArray("dW" + i, w.shape()), false, true, 1.0 / m, 0.0);
             gradients.put("W" + i, dW);
-            gradients.put("b" + i, dZ.mean(true, 1));
+            gradients.put("b" + i, dZ.mean(workArray("db" + i, new long[] {w.size(0), 1}), true, 1));
             if (i > 1) {
                 INDArray dAPrev = Nd4j.gemm(w, dZ, workArray("dZ" + (i - 1), aPrev.shape()), true, false, 1.0, 0.0);
                 INDArray gPrime = workArray("gPrime" + (i - 1), aPrev.shape());
@@ -304,8 +321,8 @@ public final class NeuralNetwork {
     }
 
     /**
-     * A work array for intermediate results of {@link #backward} that are never handed out: made on first use and
-     * again when the batch size changes, otherwise the same array, overwritten each time.
+     * The kept array {@code name} that forward or backward writes into: made on first use and again when the batch
+     * size changes, otherwise the same array, overwritten by every pass.
      */
     private INDArray workArray(String name, long[] shape) {
         return kept(name, shape, size -> Nd4j.createUninitialized(DataType.DOUBLE, size));

@@ -85,6 +85,7 @@ public final class UpdateGradients {
     @SuppressWarnings("unchecked")
     private static Optional<Map<String, INDArray>> gradientMap(NeuralNetwork net) {
         Map<String, INDArray> present = net.gradients();
+        Map<String, INDArray> holder = null;
         Map<String, INDArray> byName = null;
         for (Field field : net.getClass().getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) || !Map.class.isAssignableFrom(field.getType())) {
@@ -102,13 +103,19 @@ public final class UpdateGradients {
             }
             boolean holdsGradients = !present.isEmpty() && present.values().stream()
                     .anyMatch(g -> map.values().stream().anyMatch(v -> v == g));
-            if (holdsGradients) {
+            boolean namedGradients = field.getName().toLowerCase(java.util.Locale.ROOT).contains("grad");
+            if (holdsGradients && namedGradients) {
                 return Optional.of(map);
             }
-            if (field.getName().toLowerCase(java.util.Locale.ROOT).contains("grad")) {
+            // Another map may hold the same arrays (a network that keeps its arrays for the next pass, say): one
+            // whose name says gradients wins over it, whatever the order of the fields.
+            if (holdsGradients && holder == null) {
+                holder = map;
+            }
+            if (namedGradients && byName == null) {
                 byName = map;
             }
         }
-        return Optional.ofNullable(byName);
+        return Optional.ofNullable(holder != null ? holder : byName);
     }
 }
