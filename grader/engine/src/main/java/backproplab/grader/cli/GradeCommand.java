@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Grades one submission: compiles it (javac --release 17) against the course runtime, checks its API "
+            "Grades one submission: compiles it (javac, Java 17) against the course runtime, checks its API "
                     + "against the skeleton, runs the hidden suites in a forked JVM with memory, time and output "
                     + "limits, and writes the reports into --out.",
             "",

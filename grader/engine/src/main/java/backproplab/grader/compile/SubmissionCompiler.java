@@ -18,7 +18,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a submission in-process with {@code javax.tools}: {@code --release 17}, UTF-8, no annotation
+ * Compiles a submission in-process with {@code javax.tools}: Java 17 ({@link #languageLevel}), UTF-8, no annotation
  * processing, against the course runtime class path (datasets, ND4J). Errors come back as messages a
  * student can read; the compiler never throws at the student's mistakes.
  */
@@ -35,6 +35,18 @@ public final class SubmissionCompiler {
     }
 
     /**
+     * The options that make javac compile Java 17 against the Java 17 API. On a JDK 17, {@code -source 17 -target 17}
+     * compiles against its own runtime image, which is exactly that API, and the class files are the same byte for
+     * byte as with {@code --release 17}, which reads the API from {@code ct.sym} (a zip file) instead: about 0.15
+     * CPU-seconds of each compile. Any newer JDK needs {@code --release 17}, so that a submission cannot use a newer API.
+     *
+     * @param jdkFeature the feature version of the JDK that runs javac ({@code Runtime.version().feature()})
+     */
+    static List<String> languageLevel(int jdkFeature) {
+        return jdkFeature == 17 ? List.of("-source", "17", "-target", "17") : List.of("--release", "17");
+    }
+
+    /**
      * Compiles every source of the submission into {@code classesDir}.
      *
      * @throws IOException           if the class files cannot be written
@@ -48,15 +60,15 @@ public final class SubmissionCompiler {
         Files.createDirectories(classesDir);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of(
-                    "--release", "17",
+            List<String> options = new ArrayList<>(languageLevel(Runtime.version().feature()));
+            options.addAll(List.of(
                     "-encoding", "UTF-8",
                     "-proc:none",
                     "-g",
                     "-Xmaxerrs", String.valueOf(MAX_ERRORS),
                     "-implicit:none",
                     "-d", classesDir.toString(),
-                    "-classpath", classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+                    "-classpath", classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(submission.sources());
             StringWriter compilerOutput = new StringWriter();
             boolean success = Boolean.TRUE.equals(
