@@ -126,8 +126,8 @@ public final class NeuralNetwork {
     /**
      * Forward pass: for i = 1 … L, Z_i = W_i · A_{i−1} + b_i, A_i = g(Z_i) for hidden layers and
      * A_L = σ(Z_L) for the output. Caches A0 (a copy of X), Z_i and A_i. The next forward pass may write its values
-     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a cached
-     * array or the returned ŷ to keep it.
+     * into these same arrays (an implementation may reuse them while the number of samples stays the same), so
+     * {@code dup()} a cached array or the returned ŷ to keep its values for later.
      *
      * @param X input, (features × m) with features = {@code layerSizes()[0]}; not modified
      * @return A_L = ŷ, (outputs × m), the cached array itself
@@ -156,8 +156,8 @@ public final class NeuralNetwork {
      *   dZ_{i−1} = dA_{i−1} ∘ g'(Z_{i−1})          g' = ReLU' or σ(Z)(1 − σ(Z))
      * </pre>
      * Stores dW_i and db_i as gradients "W1", "b1", …; parameters are not changed. The next backward pass may write
-     * into these same arrays (this network does, when the number of samples is the same): {@code dup()} a gradient to
-     * keep it.
+     * into these same arrays (an implementation may reuse them while the number of samples stays the same), so
+     * {@code dup()} a gradient to keep its values for later.
      *
      * @param Y labels, same shape as the last output (outputs × m); not modified
      * @throws IllegalStateException if {@link #forward} has not run yet
