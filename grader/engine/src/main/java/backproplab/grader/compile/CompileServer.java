@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  * would have given it ({@link CompilerProcess#tooLong}); the next request starts a fresh server.
  *
  * <p>Nothing of one submission reaches the next: every request gets a new javac task and a new file manager
- * ({@link SubmissionCompiler}), its own class folder, a skeleton API parsed anew and a new class loader for the API check
- * that is closed afterwards, and the structure rules import the request's class folder only. What the JVM keeps from
- * request to request is what does not depend on a submission: loaded and JIT-compiled classes of javac, Jackson,
- * ArchUnit and the grader, javac's view of the Java 17 API (see {@link SubmissionCompiler#languageLevel}), and the rule definitions.
+ * ({@link SubmissionCompiler}), its own class folder, a skeleton API parsed anew and a new class loader for the API
+ * check that is closed afterwards, and the structure rules import the request's class folder only. What the JVM keeps from request
+ * to request is what does not depend on a submission: loaded and JIT-compiled classes of javac, Jackson, ArchUnit and
+ * the grader, javac's view of the Java 17 API (see {@link SubmissionCompiler#languageLevel}), and the rule definitions.
  *
  * <p>CPU time: each answer carries the server's CPU time so far; a request is charged what the server used since the
  * previous answer (its start-up for the first request), so the CPU of a batch's compile servers adds up over its

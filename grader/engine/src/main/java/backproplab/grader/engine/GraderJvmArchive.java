@@ -23,12 +23,13 @@ import java.util.jar.Manifest;
  *
  * <p>The contract command takes no JVM options: a plain {@code java -jar grader.jar grade} uses this archive by
  * starting the grader again with it ({@link TunedGraderStart}); the first grade after a build with {@code --cds auto}
- * builds it, after the other archives ({@link ClassDataSharing#buildMissing}). The platform script ({@code backproplab-grade.sh}) starts the grader with options of its own. It adds this archive
- * when the image has one: Gradescope's {@code setup.sh} builds it with the other archives. The training run grades the
- * bundled skeleton with the script's JIT and collector options, so the archive holds the classes of compiling,
- * checking, supervising a test JVM and writing every report. The archive covers {@code grader.jar} and the jars its
- * manifest names, nothing else. It is found by its name's hash of the JDK and those jars, and {@code -Xshare:auto}
- * ignores one that does not fit (see {@link ClassDataArchive}).
+ * builds it, after the other archives ({@link ClassDataSharing#buildMissing}). The platform script
+ * ({@code backproplab-grade.sh}) starts the grader with options of its own. It adds this archive when the image has
+ * one: Gradescope's {@code setup.sh} builds it with the other archives. The training run grades the bundled skeleton
+ * with the script's JIT and collector options, so the archive holds the classes of compiling, checking, supervising a
+ * test JVM and writing every report. The archive covers {@code grader.jar} and the jars its manifest names, nothing
+ * else. It is found by its name's hash of the JDK and those jars, and {@code -Xshare:auto} ignores one that does not
+ * fit (see {@link ClassDataArchive}).
  */
 public final class GraderJvmArchive {
 

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * C1 only, the serial collector and the grader JVM's own class-data archive ({@link GraderJvmArchive}).
  *
  * <p>A JVM cannot take options once it runs, so a {@code java -jar grader.jar} started with none, when that archive
- * exists, starts the grader again in a tuned JVM and only waits for it, passing on its exit code, its standard
- * streams and a stop signal. Measured on the reference (2 cores, 5 alternated pairs, the whole process tree's CPU from
- * a cpuacct cgroup): medians 5.96 against 6.55 CPU-s and 4.02 against 4.33 s wall, the second JVM's start included. Nothing changes when the JVM was started with options
- * (the platform scripts, a tester's own), when the archive is missing (the first grade after a build makes it, with
- * {@code --cds auto}), or in the tuned JVM itself.
+ * exists, starts the grader again in a tuned JVM and only waits for it, passing on its exit code, its standard streams
+ * and a stop signal. Measured on the reference (2 cores, 5 alternated pairs, the whole process tree's CPU from a
+ * cpuacct cgroup): medians 5.96 against 6.55 CPU-s and 4.02 against 4.33 s wall, the second JVM's start included.
+ * Nothing changes when the JVM was started with options (the platform scripts, a tester's own), when the archive is
+ * missing (the first grade after a build makes it, with {@code --cds auto}), or in the tuned JVM itself.
  */
 public final class TunedGraderStart {
 
